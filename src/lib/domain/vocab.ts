@@ -1,0 +1,99 @@
+/**
+ * Every controlled vocabulary of the domain, in one place. The database CHECK
+ * constraints, validation and the UI's labels (see `$lib/i18n`) are all built
+ * from these lists.
+ */
+
+export const INDUSTRY_GROUPS = ['leading', 'services', 'digital'] as const;
+
+export const PARK_KINDS = ['industrial_park', 'park_in_park', 'urban_block', 'business_district'] as const;
+export type ParkKind = (typeof PARK_KINDS)[number];
+
+/** 用地性质 — land use classes used in the zone's plans. */
+export const LAND_USES = ['industrial', 'logistics', 'commercial', 'office', 'research', 'mixed'] as const;
+export type LandUse = (typeof LAND_USES)[number];
+
+/** Supply life of a plot, in order: reserve → available → … → in production. */
+export const SUPPLY_STATUSES = [
+	'reserve',
+	'available',
+	'negotiating',
+	'signed',
+	'under_construction',
+	'in_production'
+] as const;
+export type SupplyStatus = (typeof SUPPLY_STATUSES)[number];
+
+/** 生地 (raw) / 熟地 (serviced). */
+export const READINESS_LEVELS = ['raw', 'serviced'] as const;
+
+/** 九通一平: nine utility connections and site levelling. */
+export const READINESS_ITEMS = [
+	'road',
+	'water_supply',
+	'drainage',
+	'power',
+	'telecom',
+	'gas',
+	'heating',
+	'cable_tv',
+	'broadband',
+	'levelled'
+] as const;
+export type ReadinessItem = (typeof READINESS_ITEMS)[number];
+
+/** How idle or low-efficiency land is being dealt with. */
+export const DISPOSAL_METHODS = [
+	'urge_start',
+	'idle_fee',
+	'recovery',
+	'swap',
+	'redevelopment',
+	'transfer'
+] as const;
+
+export const BUILDING_KINDS = ['office', 'standard_factory', 'commercial', 'incubator'] as const;
+export type BuildingKind = (typeof BUILDING_KINDS)[number];
+
+/** 亿元楼宇 tiers by tenants' yearly tax. */
+export const TAX_TIERS = ['none', 'over_10m', 'over_50m', 'over_100m'] as const;
+
+export const UNIT_STATUSES = ['vacant', 'reserved', 'leased'] as const;
+export type UnitStatus = (typeof UNIT_STATUSES)[number];
+
+export const ENTERPRISE_BANDS = ['lt_10m', '10m_100m', '100m_1b', 'gt_1b'] as const;
+export const ENTERPRISE_MARKS = ['listed', 'single_champion', 'fortune500_sub', 'high_tech', 'specialised_sme'] as const;
+
+export const FACILITY_KINDS = [
+	'port',
+	'airport',
+	'rail_station',
+	'highway_exit',
+	'university',
+	'research_institute',
+	'incubator',
+	'government',
+	'hotel'
+] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+
+export const ROAD_CLASSES = ['expressway', 'arterial', 'secondary', 'local'] as const;
+export type RoadClass = (typeof ROAD_CLASSES)[number];
+
+export const ROLES = ['admin', 'staff', 'park_editor'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const SITE_KINDS = ['plot', 'building', 'park'] as const;
+export const ENQUIRY_STATUSES = ['new', 'contacted', 'visiting', 'closed'] as const;
+
+/** 项目全周期: lead → visit/negotiation → signed → construction → production → feedback. */
+export const PROJECT_STAGES = ['lead', 'negotiation', 'signed', 'construction', 'production', 'feedback'] as const;
+export type ProjectStage = (typeof PROJECT_STAGES)[number];
+
+/** Map layers that have vector tiles and a data version. */
+export const LAYERS = ['parks', 'plots', 'buildings', 'facilities', 'roads'] as const;
+export type LayerName = (typeof LAYERS)[number];
+
+export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
+	return typeof value === 'string' && (list as readonly string[]).includes(value);
+}

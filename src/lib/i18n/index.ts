@@ -1,0 +1,49 @@
+import { en, zh, type MessageKey } from './messages';
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+/** Cookie that remembers the visitor's language choice. */
+export const LOCALE_COOKIE = 'lang';
+
+const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+
+export type { MessageKey };
+
+export function isLocale(value: unknown): value is Locale {
+	return value === 'zh-CN' || value === 'en';
+}
+
+/** Picks the locale: explicit choice first, then the browser's Accept-Language, else zh-CN. */
+export function negotiateLocale(choice: string | null | undefined, acceptLanguage: string | null): Locale {
+	if (isLocale(choice)) return choice;
+	if (choice === 'zh') return 'zh-CN';
+	if (acceptLanguage) {
+		const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
+		if (first.startsWith('en')) return 'en';
+	}
+	return DEFAULT_LOCALE;
+}
+
+/** Translates a key, filling `{name}` placeholders from params. */
+export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+	let text = catalogs[locale][key] ?? zh[key] ?? key;
+	if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
+	return text;
+}
+
+/** A translator bound to one locale. */
+export function translator(locale: Locale) {
+	return (key: MessageKey, params?: Record<string, string | number>) => translate(locale, key, params);
+}
+
+/** Label of a vocabulary value, e.g. vocabLabel('en', 'supply_status', 'available'). */
+export function vocabLabel(locale: Locale, vocab: string, value: string): string {
+	const key = `${vocab}.${value}` as MessageKey;
+	return key in zh ? translate(locale, key) : value;
+}
+
+/** Number formatting for the locale. */
+export function formatNumber(locale: Locale, value: number, decimals = 0): string {
+	return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
+}

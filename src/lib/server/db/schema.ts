@@ -1,0 +1,625 @@
+/**
+ * The SiteAtlas domain schema (DESIGN.md §2). PostGIS is the source of truth:
+ * geometry in EPSG:4326, areas computed on the geography and stored in m².
+ *
+ * Status vocabularies live in `$lib/domain/vocab` so that the CHECK constraints
+ * here, the zod schemas and the UI all use one list.
+ */
+import { sql } from 'drizzle-orm';
+import {
+	type AnyPgColumn,
+	bigint,
+	bigserial,
+	boolean,
+	check,
+	customType,
+	date,
+	doublePrecision,
+	index,
+	integer,
+	jsonb,
+	pgTable,
+	primaryKey,
+	serial,
+	smallint,
+	text,
+	timestamp,
+	unique,
+	uniqueIndex
+} from 'drizzle-orm/pg-core';
+import {
+	BUILDING_KINDS,
+	DISPOSAL_METHODS,
+	ENQUIRY_STATUSES,
+	ENTERPRISE_BANDS,
+	FACILITY_KINDS,
+	INDUSTRY_GROUPS,
+	LAND_USES,
+	LAYERS,
+	PARK_KINDS,
+	PROJECT_STAGES,
+	READINESS_LEVELS,
+	ROAD_CLASSES,
+	ROLES,
+	SITE_KINDS,
+	SUPPLY_STATUSES,
+	TAX_TIERS,
+	UNIT_STATUSES
+} from '../../domain/vocab';
+
+/**
+ * A PostGIS geometry column. drizzle's built-in `geometry()` handles points only;
+ * both drivers return hex EWKB, so reads go through ST_AsGeoJSON in SQL and the
+ * value type here is the raw driver string.
+ */
+const geometry = (name: string, kind: 'MultiPolygon' | 'Point' | 'LineString' | 'MultiLineString') =>
+	customType<{ data: string; driverData: string }>({
+		dataType: () => `geometry(${kind},4326)`
+	})(name);
+
+/** `col IN ('a','b')` for a CHECK constraint; values are our own constants, never user input. */
+const oneOf = (column: string, values: readonly string[]) =>
+	sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
+
+const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+const updated = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
+const version = () => integer('version').notNull().default(1);
+
+// ---------------------------------------------------------------- taxonomy
+
+export const industries = pgTable(
+	'industries',
+	{
+		id: serial('id').primaryKey(),
+		code: text('code').notNull().unique(),
+		nameZh: text('name_zh').notNull(),
+		nameEn: text('name_en').notNull(),
+		grp: text('grp').notNull(),
+		sortOrder: smallint('sort_order').notNull().default(0)
+	},
+	(t) => [check('industries_grp_check', oneOf('grp', INDUSTRY_GROUPS))]
+);
+
+export const chains = pgTable('chains', {
+	id: serial('id').primaryKey(),
+	code: text('code').notNull().unique(),
+	industryId: integer('industry_id')
+		.notNull()
+		.references(() => industries.id),
+	nameZh: text('name_zh').notNull(),
+	nameEn: text('name_en').notNull()
+});
+
+/** A link of a chain; `position` orders links from upstream (1) to downstream. */
+export const chainLinks = pgTable(
+	'chain_links',
+	{
+		id: serial('id').primaryKey(),
+		code: text('code').notNull().unique(),
+		chainId: integer('chain_id')
+			.notNull()
+			.references(() => chains.id, { onDelete: 'cascade' }),
+		position: smallint('position').notNull(),
+		nameZh: text('name_zh').notNull(),
+		nameEn: text('name_en').notNull()
+	},
+	(t) => [
+		unique('chain_links_chain_position_key').on(t.chainId, t.position),
+		check('chain_links_position_check', sql`${t.position} >= 1`)
+	]
+);
+
+// ---------------------------------------------------------------- parks
+
+export const parks = pgTable(
+	'parks',
+	{
+		id: serial('id').primaryKey(),
+		code: text('code').notNull().unique(),
+		nameZh: text('name_zh').notNull(),
+		nameEn: text('name_en').notNull(),
+		kind: text('kind').notNull(),
+		parentId: integer('parent_id').references((): AnyPgColumn => parks.id),
+		boundary: geometry('boundary', 'MultiPolygon').notNull(),
+		areaM2: doublePrecision('area_m2').notNull(),
+		operatorZh: text('operator_zh').notNull(),
+		operatorEn: text('operator_en').notNull(),
+		contactName: text('contact_name'),
+		contactPhone: text('contact_phone'),
+		contactEmail: text('contact_email'),
+		profileZh: text('profile_zh').notNull().default(''),
+		profileEn: text('profile_en').notNull().default(''),
+		photos: jsonb('photos').$type<string[]>().notNull().default([]),
+		published: boolean('published').notNull().default(false),
+		version: version(),
+		createdAt: created(),
+		updatedAt: updated()
+	},
+	(t) => [
+		check('parks_kind_check', oneOf('kind', PARK_KINDS)),
+		check('parks_area_check', sql`${t.areaM2} > 0`),
+		check('parks_parent_check', sql`(${t.kind} = 'park_in_park') = (${t.parentId} IS NOT NULL)`),
+		index('parks_boundary_gist').using('gist', t.boundary)
+	]
+);
+
+export const parkIndustries = pgTable(
+	'park_industries',
+	{
+		parkId: integer('park_id')
+			.notNull()
+			.references(() => parks.id, { onDelete: 'cascade' }),
+		industryId: integer('industry_id')
+			.notNull()
+			.references(() => industries.id),
+		isLeading: boolean('is_leading').notNull().default(false)
+	},
+	(t) => [primaryKey({ columns: [t.parkId, t.industryId] })]
+);
+
+export const parkChains = pgTable(
+	'park_chains',
+	{
+		parkId: integer('park_id')
+			.notNull()
+			.references(() => parks.id, { onDelete: 'cascade' }),
+		chainId: integer('chain_id')
+			.notNull()
+			.references(() => chains.id)
+	},
+	(t) => [primaryKey({ columns: [t.parkId, t.chainId] })]
+);
+
+/** Idle/low-efficiency land disposal target of a park for a year, in 亩. */
+export const disposalTargets = pgTable(
+	'disposal_targets',
+	{
+		id: serial('id').primaryKey(),
+		parkId: integer('park_id')
+			.notNull()
+			.references(() => parks.id, { onDelete: 'cascade' }),
+		year: smallint('year').notNull(),
+		targetMu: doublePrecision('target_mu').notNull(),
+		disposedMu: doublePrecision('disposed_mu').notNull().default(0)
+	},
+	(t) => [
+		unique('disposal_targets_park_year_key').on(t.parkId, t.year),
+		check('disposal_targets_target_check', sql`${t.targetMu} > 0`),
+		check('disposal_targets_disposed_check', sql`${t.disposedMu} >= 0`),
+		check('disposal_targets_year_check', sql`${t.year} BETWEEN 2000 AND 2100`)
+	]
+);
+
+// ---------------------------------------------------------------- plots
+
+export const plots = pgTable(
+	'plots',
+	{
+		id: serial('id').primaryKey(),
+		code: text('code').notNull(),
+		parkId: integer('park_id')
+			.notNull()
+			.references(() => parks.id),
+		boundary: geometry('boundary', 'MultiPolygon').notNull(),
+		areaM2: doublePrecision('area_m2').notNull(),
+		landUse: text('land_use').notNull(),
+		plotRatioMin: doublePrecision('plot_ratio_min'),
+		plotRatioMax: doublePrecision('plot_ratio_max'),
+		buildingDensityMax: doublePrecision('building_density_max'),
+		greenRatioMax: doublePrecision('green_ratio_max'),
+		heightLimitM: doublePrecision('height_limit_m'),
+		leaseTermYears: smallint('lease_term_years'),
+		priceWanPerMu: doublePrecision('price_wan_per_mu'),
+		readiness: text('readiness').notNull(),
+		readinessItems: text('readiness_items').array().notNull().default(sql`'{}'::text[]`),
+		supplyStatus: text('supply_status').notNull(),
+		isIdle: boolean('is_idle').notNull().default(false),
+		isLowEfficiency: boolean('is_low_efficiency').notNull().default(false),
+		disposalMethod: text('disposal_method'),
+		disposalDeadline: date('disposal_deadline'),
+		agreedStartDate: date('agreed_start_date'),
+		builtRatio: doublePrecision('built_ratio'),
+		investedRatio: doublePrecision('invested_ratio'),
+		ownerName: text('owner_name'),
+		contactName: text('contact_name'),
+		contactPhone: text('contact_phone'),
+		availableFrom: date('available_from'),
+		taxPerMuWan: doublePrecision('tax_per_mu_wan'),
+		outputPerMuWan: doublePrecision('output_per_mu_wan'),
+		notes: text('notes').notNull().default(''),
+		published: boolean('published').notNull().default(false),
+		confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
+		version: version(),
+		createdAt: created(),
+		updatedAt: updated()
+	},
+	(t) => [
+		uniqueIndex('plots_code_key').on(t.code),
+		index('plots_boundary_gist').using('gist', t.boundary),
+		index('plots_park_idx').on(t.parkId),
+		check('plots_land_use_check', oneOf('land_use', LAND_USES)),
+		check('plots_supply_status_check', oneOf('supply_status', SUPPLY_STATUSES)),
+		check('plots_readiness_check', oneOf('readiness', READINESS_LEVELS)),
+		check(
+			'plots_disposal_method_check',
+			sql`disposal_method IS NULL OR ${oneOf('disposal_method', DISPOSAL_METHODS)}`
+		),
+		check('plots_area_check', sql`${t.areaM2} > 0`),
+		check(
+			'plots_plot_ratio_check',
+			sql`(${t.plotRatioMin} IS NULL OR ${t.plotRatioMin} >= 0) AND (${t.plotRatioMax} IS NULL OR ${t.plotRatioMax} <= 20) AND (${t.plotRatioMin} IS NULL OR ${t.plotRatioMax} IS NULL OR ${t.plotRatioMin} <= ${t.plotRatioMax})`
+		),
+		check(
+			'plots_ratios_check',
+			sql`(${t.buildingDensityMax} IS NULL OR ${t.buildingDensityMax} BETWEEN 0 AND 1) AND (${t.greenRatioMax} IS NULL OR ${t.greenRatioMax} BETWEEN 0 AND 1) AND (${t.builtRatio} IS NULL OR ${t.builtRatio} BETWEEN 0 AND 1) AND (${t.investedRatio} IS NULL OR ${t.investedRatio} BETWEEN 0 AND 1)`
+		),
+		check('plots_height_check', sql`${t.heightLimitM} IS NULL OR ${t.heightLimitM} > 0`),
+		check('plots_lease_term_check', sql`${t.leaseTermYears} IS NULL OR ${t.leaseTermYears} BETWEEN 1 AND 70`),
+		check('plots_price_check', sql`${t.priceWanPerMu} IS NULL OR ${t.priceWanPerMu} >= 0`),
+		check(
+			'plots_per_mu_check',
+			sql`(${t.taxPerMuWan} IS NULL OR ${t.taxPerMuWan} >= 0) AND (${t.outputPerMuWan} IS NULL OR ${t.outputPerMuWan} >= 0)`
+		),
+		check('plots_disposal_flag_check', sql`${t.disposalMethod} IS NULL OR ${t.isIdle} OR ${t.isLowEfficiency}`)
+	]
+);
+
+/** Industries a plot is suited to. */
+export const plotIndustries = pgTable(
+	'plot_industries',
+	{
+		plotId: integer('plot_id')
+			.notNull()
+			.references(() => plots.id, { onDelete: 'cascade' }),
+		industryId: integer('industry_id')
+			.notNull()
+			.references(() => industries.id)
+	},
+	(t) => [primaryKey({ columns: [t.plotId, t.industryId] })]
+);
+
+// ---------------------------------------------------------------- buildings
+
+export const buildings = pgTable(
+	'buildings',
+	{
+		id: serial('id').primaryKey(),
+		code: text('code').notNull().unique(),
+		parkId: integer('park_id').references(() => parks.id),
+		plotId: integer('plot_id').references(() => plots.id),
+		nameZh: text('name_zh').notNull(),
+		nameEn: text('name_en').notNull(),
+		footprint: geometry('footprint', 'MultiPolygon').notNull(),
+		kind: text('kind').notNull(),
+		floors: smallint('floors').notNull(),
+		grossAreaM2: doublePrecision('gross_area_m2').notNull(),
+		leasableAreaM2: doublePrecision('leasable_area_m2').notNull(),
+		/** Used only when the building has no units; otherwise occupancy is derived from units. */
+		leasedAreaM2: doublePrecision('leased_area_m2'),
+		rentYuanPerM2Day: doublePrecision('rent_yuan_per_m2_day'),
+		ownerName: text('owner_name').notNull(),
+		operatorName: text('operator_name'),
+		businessFormats: text('business_formats').array().notNull().default(sql`'{}'::text[]`),
+		taxTier: text('tax_tier').notNull().default('none'),
+		completedYear: smallint('completed_year'),
+		published: boolean('published').notNull().default(false),
+		confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
+		version: version(),
+		createdAt: created(),
+		updatedAt: updated()
+	},
+	(t) => [
+		index('buildings_footprint_gist').using('gist', t.footprint),
+		check('buildings_kind_check', oneOf('kind', BUILDING_KINDS)),
+		check('buildings_tax_tier_check', oneOf('tax_tier', TAX_TIERS)),
+		check('buildings_floors_check', sql`${t.floors} BETWEEN 1 AND 200`),
+		check(
+			'buildings_area_check',
+			sql`${t.grossAreaM2} > 0 AND ${t.leasableAreaM2} > 0 AND ${t.leasableAreaM2} <= ${t.grossAreaM2}`
+		),
+		check(
+			'buildings_leased_check',
+			sql`${t.leasedAreaM2} IS NULL OR (${t.leasedAreaM2} >= 0 AND ${t.leasedAreaM2} <= ${t.leasableAreaM2})`
+		),
+		check('buildings_rent_check', sql`${t.rentYuanPerM2Day} IS NULL OR ${t.rentYuanPerM2Day} >= 0`)
+	]
+);
+
+export const units = pgTable(
+	'units',
+	{
+		id: serial('id').primaryKey(),
+		buildingId: integer('building_id')
+			.notNull()
+			.references(() => buildings.id, { onDelete: 'cascade' }),
+		floor: smallint('floor').notNull(),
+		unitNo: text('unit_no').notNull(),
+		areaM2: doublePrecision('area_m2').notNull(),
+		status: text('status').notNull(),
+		tenantIndustryId: integer('tenant_industry_id').references(() => industries.id),
+		version: version(),
+		updatedAt: updated()
+	},
+	(t) => [
+		unique('units_building_floor_unit_key').on(t.buildingId, t.floor, t.unitNo),
+		check('units_status_check', oneOf('status', UNIT_STATUSES)),
+		check('units_area_check', sql`${t.areaM2} > 0`),
+		check('units_floor_check', sql`${t.floor} BETWEEN -5 AND 200 AND ${t.floor} <> 0`)
+	]
+);
+
+// ---------------------------------------------------------------- enterprises, facilities, roads
+
+export const enterprises = pgTable(
+	'enterprises',
+	{
+		id: serial('id').primaryKey(),
+		nameZh: text('name_zh').notNull(),
+		nameEn: text('name_en').notNull(),
+		industryId: integer('industry_id')
+			.notNull()
+			.references(() => industries.id),
+		chainLinkId: integer('chain_link_id').references(() => chainLinks.id),
+		plotId: integer('plot_id').references(() => plots.id),
+		buildingId: integer('building_id').references(() => buildings.id),
+		location: geometry('location', 'Point').notNull(),
+		employees: integer('employees'),
+		outputBand: text('output_band'),
+		taxBand: text('tax_band'),
+		marks: text('marks').array().notNull().default(sql`'{}'::text[]`),
+		published: boolean('published').notNull().default(true),
+		createdAt: created()
+	},
+	(t) => [
+		index('enterprises_location_gist').using('gist', t.location),
+		check('enterprises_employees_check', sql`${t.employees} IS NULL OR ${t.employees} >= 0`),
+		check('enterprises_output_band_check', sql`output_band IS NULL OR ${oneOf('output_band', ENTERPRISE_BANDS)}`),
+		check('enterprises_tax_band_check', sql`tax_band IS NULL OR ${oneOf('tax_band', ENTERPRISE_BANDS)}`),
+		check('enterprises_site_check', sql`NOT (${t.plotId} IS NOT NULL AND ${t.buildingId} IS NOT NULL)`)
+	]
+);
+
+export const facilities = pgTable(
+	'facilities',
+	{
+		id: serial('id').primaryKey(),
+		code: text('code').notNull().unique(),
+		kind: text('kind').notNull(),
+		nameZh: text('name_zh').notNull(),
+		nameEn: text('name_en').notNull(),
+		location: geometry('location', 'Point').notNull(),
+		published: boolean('published').notNull().default(true)
+	},
+	(t) => [
+		index('facilities_location_gist').using('gist', t.location),
+		check('facilities_kind_check', oneOf('kind', FACILITY_KINDS))
+	]
+);
+
+export const roads = pgTable(
+	'roads',
+	{
+		id: serial('id').primaryKey(),
+		nameZh: text('name_zh').notNull().default(''),
+		nameEn: text('name_en').notNull().default(''),
+		roadClass: text('road_class').notNull(),
+		oneway: boolean('oneway').notNull().default(false),
+		speedKmh: smallint('speed_kmh').notNull(),
+		geom: geometry('geom', 'LineString').notNull(),
+		lengthM: doublePrecision('length_m').notNull()
+	},
+	(t) => [
+		index('roads_geom_gist').using('gist', t.geom),
+		check('roads_class_check', oneOf('road_class', ROAD_CLASSES)),
+		check('roads_speed_check', sql`${t.speedKmh} BETWEEN 5 AND 130`),
+		check('roads_length_check', sql`${t.lengthM} > 0`)
+	]
+);
+
+// ---------------------------------------------------------------- users and audit
+
+export const users = pgTable(
+	'users',
+	{
+		id: serial('id').primaryKey(),
+		email: text('email').notNull(),
+		displayName: text('display_name').notNull(),
+		passwordHash: text('password_hash').notNull(),
+		role: text('role').notNull(),
+		locale: text('locale').notNull().default('zh-CN'),
+		active: boolean('active').notNull().default(true),
+		createdAt: created()
+	},
+	(t) => [
+		uniqueIndex('users_email_key').on(sql`lower(${t.email})`),
+		check('users_role_check', oneOf('role', ROLES)),
+		check('users_locale_check', sql`${t.locale} IN ('zh-CN', 'en')`)
+	]
+);
+
+export const userParks = pgTable(
+	'user_parks',
+	{
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		parkId: integer('park_id')
+			.notNull()
+			.references(() => parks.id, { onDelete: 'cascade' })
+	},
+	(t) => [primaryKey({ columns: [t.userId, t.parkId] })]
+);
+
+/** A session; `id` is the SHA-256 of the cookie token, never the token itself. */
+export const sessions = pgTable(
+	'sessions',
+	{
+		id: text('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		createdAt: created()
+	},
+	(t) => [index('sessions_user_idx').on(t.userId)]
+);
+
+export const auditEntries = pgTable(
+	'audit_entries',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+		action: text('action').notNull(),
+		entity: text('entity').notNull(),
+		entityId: text('entity_id').notNull(),
+		before: jsonb('before'),
+		after: jsonb('after')
+	},
+	(t) => [
+		index('audit_entries_entity_idx').on(t.entity, t.entityId),
+		check('audit_entries_action_check', sql`${t.action} IN ('create', 'update', 'delete', 'restore', 'confirm')`)
+	]
+);
+
+/** Per-layer data version; every write bumps it in the same transaction (tile ETags, caches). */
+export const layerVersions = pgTable(
+	'layer_versions',
+	{
+		layer: text('layer').primaryKey(),
+		version: bigint('version', { mode: 'number' }).notNull().default(1),
+		updatedAt: updated()
+	},
+	(t) => [check('layer_versions_layer_check', oneOf('layer', LAYERS))]
+);
+
+// ---------------------------------------------------------------- investors and projects
+
+export const enquiries = pgTable(
+	'enquiries',
+	{
+		id: serial('id').primaryKey(),
+		reference: text('reference').notNull().unique(),
+		siteKind: text('site_kind').notNull(),
+		plotId: integer('plot_id').references(() => plots.id),
+		buildingId: integer('building_id').references(() => buildings.id),
+		parkId: integer('park_id').references(() => parks.id),
+		company: text('company').notNull(),
+		contactName: text('contact_name').notNull(),
+		contactEmail: text('contact_email'),
+		contactPhone: text('contact_phone'),
+		industryId: integer('industry_id').references(() => industries.id),
+		spaceNeededM2: doublePrecision('space_needed_m2'),
+		message: text('message').notNull().default(''),
+		locale: text('locale').notNull().default('zh-CN'),
+		status: text('status').notNull().default('new'),
+		createdAt: created()
+	},
+	(t) => [
+		check('enquiries_site_kind_check', oneOf('site_kind', SITE_KINDS)),
+		check('enquiries_status_check', oneOf('status', ENQUIRY_STATUSES)),
+		check('enquiries_contact_check', sql`${t.contactEmail} IS NOT NULL OR ${t.contactPhone} IS NOT NULL`),
+		check('enquiries_space_check', sql`${t.spaceNeededM2} IS NULL OR ${t.spaceNeededM2} > 0`)
+	]
+);
+
+/** A standing requirement: saved finder filters matched against sites now and on every change. */
+export const requirements = pgTable(
+	'requirements',
+	{
+		id: serial('id').primaryKey(),
+		company: text('company').notNull(),
+		contactName: text('contact_name').notNull(),
+		contactEmail: text('contact_email').notNull(),
+		filters: jsonb('filters').notNull(),
+		locale: text('locale').notNull().default('zh-CN'),
+		active: boolean('active').notNull().default(true),
+		createdAt: created()
+	}
+);
+
+export const projects = pgTable(
+	'projects',
+	{
+		id: serial('id').primaryKey(),
+		nameZh: text('name_zh').notNull(),
+		nameEn: text('name_en').notNull(),
+		investorName: text('investor_name').notNull(),
+		industryId: integer('industry_id').references(() => industries.id),
+		chainLinkId: integer('chain_link_id').references(() => chainLinks.id),
+		stage: text('stage').notNull(),
+		plotId: integer('plot_id').references(() => plots.id),
+		buildingId: integer('building_id').references(() => buildings.id),
+		investmentWan: doublePrecision('investment_wan'),
+		fundsInPlaceWan: doublePrecision('funds_in_place_wan'),
+		foreignCapitalUsd: doublePrecision('foreign_capital_usd'),
+		leadAt: date('lead_at'),
+		signedAt: date('signed_at'),
+		startedAt: date('started_at'),
+		productionAt: date('production_at'),
+		notes: text('notes').notNull().default(''),
+		version: version(),
+		createdAt: created(),
+		updatedAt: updated()
+	},
+	(t) => [
+		check('projects_stage_check', oneOf('stage', PROJECT_STAGES)),
+		check(
+			'projects_money_check',
+			sql`(${t.investmentWan} IS NULL OR ${t.investmentWan} >= 0) AND (${t.fundsInPlaceWan} IS NULL OR ${t.fundsInPlaceWan} >= 0) AND (${t.foreignCapitalUsd} IS NULL OR ${t.foreignCapitalUsd} >= 0)`
+		)
+	]
+);
+
+// ---------------------------------------------------------------- tours
+
+export const tours = pgTable(
+	'tours',
+	{
+		id: serial('id').primaryKey(),
+		title: text('title').notNull(),
+		delegationOrg: text('delegation_org').notNull().default(''),
+		delegationSize: smallint('delegation_size'),
+		tourDate: date('tour_date'),
+		startTime: text('start_time').notNull().default('09:00'),
+		route: geometry('route', 'LineString'),
+		distanceM: doublePrecision('distance_m'),
+		durationS: doublePrecision('duration_s'),
+		shareToken: text('share_token').unique(),
+		shareExpiresAt: timestamp('share_expires_at', { withTimezone: true }),
+		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		version: version(),
+		createdAt: created(),
+		updatedAt: updated()
+	},
+	(t) => [
+		index('tours_route_gist').using('gist', t.route),
+		check('tours_start_time_check', sql`${t.startTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
+		check('tours_size_check', sql`${t.delegationSize} IS NULL OR ${t.delegationSize} > 0`)
+	]
+);
+
+export const tourStops = pgTable(
+	'tour_stops',
+	{
+		id: serial('id').primaryKey(),
+		tourId: integer('tour_id')
+			.notNull()
+			.references(() => tours.id, { onDelete: 'cascade' }),
+		seq: smallint('seq').notNull(),
+		siteKind: text('site_kind').notNull(),
+		plotId: integer('plot_id').references(() => plots.id),
+		buildingId: integer('building_id').references(() => buildings.id),
+		facilityId: integer('facility_id').references(() => facilities.id),
+		location: geometry('location', 'Point').notNull(),
+		label: text('label').notNull(),
+		dwellMin: smallint('dwell_min').notNull().default(20),
+		notes: text('notes').notNull().default('')
+	},
+	(t) => [
+		unique('tour_stops_tour_seq_key').on(t.tourId, t.seq),
+		index('tour_stops_location_gist').using('gist', t.location),
+		check('tour_stops_site_kind_check', sql`${t.siteKind} IN ('plot', 'building', 'facility', 'point')`),
+		check('tour_stops_dwell_check', sql`${t.dwellMin} BETWEEN 0 AND 600`)
+	]
+);
