@@ -14,14 +14,14 @@ export function isLocale(value: unknown): value is Locale {
 	return value === 'zh-CN' || value === 'en';
 }
 
-/** Picks the locale: explicit choice first, then the browser's Accept-Language, else zh-CN. */
-export function negotiateLocale(choice: string | null | undefined, acceptLanguage: string | null): Locale {
+/**
+ * Picks the locale: the visitor's explicit choice (the switch, remembered in a cookie),
+ * else zh-CN. The portal is the zone's own publication, so Chinese is the default for
+ * everyone and English is one click away.
+ */
+export function pickLocale(choice: string | null | undefined): Locale {
 	if (isLocale(choice)) return choice;
 	if (choice === 'zh') return 'zh-CN';
-	if (acceptLanguage) {
-		const first = acceptLanguage.split(',')[0]?.trim().toLowerCase() ?? '';
-		if (first.startsWith('en')) return 'en';
-	}
 	return DEFAULT_LOCALE;
 }
 

@@ -1,0 +1,37 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { DatabaseStartupError, getDatabase } from '$lib/server/db';
+import { LOCALE_COOKIE, isLocale, pickLocale } from '$lib/i18n';
+
+/**
+ * Opens (and on first start, migrates and seeds) the database before the first
+ * request. A database that cannot be used stops the server with one line that
+ * says what to do, never a stack trace.
+ */
+export const init: ServerInit = async () => {
+	const started = performance.now();
+	try {
+		const database = await getDatabase();
+		console.log(
+			`SiteAtlas: ${database.mode} database at ${database.where} ready in ${Math.round(performance.now() - started)} ms`
+		);
+	} catch (e) {
+		if (e instanceof DatabaseStartupError) {
+			console.error(`SiteAtlas cannot start: ${e.message}`);
+		} else {
+			console.error(`SiteAtlas cannot start: ${(e as Error).message}`);
+		}
+		process.exit(1);
+	}
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	// ?lang=en (or zh-CN) switches language and remembers it; otherwise the cookie, then the browser.
+	const asked = event.url.searchParams.get('lang');
+	if (isLocale(asked)) {
+		event.cookies.set(LOCALE_COOKIE, asked, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 86400 });
+	}
+	event.locals.locale = pickLocale(isLocale(asked) ? asked : event.cookies.get(LOCALE_COOKIE));
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
+	});
+};

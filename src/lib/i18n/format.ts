@@ -1,0 +1,25 @@
+import { fromM2, roundTo, type AreaUnit } from '../domain/units';
+import { formatNumber, translate, type Locale } from './index';
+
+/** "32.5 亩" / "32.5 mu", "21,667 ㎡", "2.17 公顷". */
+export function formatArea(locale: Locale, areaM2: number, unit: AreaUnit = 'mu'): string {
+	const value = fromM2(areaM2, unit);
+	const decimals = unit === 'm2' ? 0 : Math.abs(value) < 10 ? 2 : 1;
+	return `${formatNumber(locale, roundTo(value, decimals), decimals)} ${translate(locale, `unit.${unit}`)}`;
+}
+
+export function formatPercent(locale: Locale, ratio: number, decimals = 0): string {
+	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: decimals, minimumFractionDigits: decimals }).format(ratio);
+}
+
+/** Whole days between an ISO timestamp and now. */
+export function daysSince(iso: string, now: Date = new Date()): number {
+	return Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 86400_000));
+}
+
+/** "confirmed 12 days ago", or a staleness warning past the threshold. */
+export function formatConfirmed(locale: Locale, iso: string, staleAfterDays = 90, now: Date = new Date()): { text: string; stale: boolean } {
+	const n = daysSince(iso, now);
+	if (n >= staleAfterDays) return { text: translate(locale, 'age.stale', { n }), stale: true };
+	return { text: n === 0 ? translate(locale, 'age.today') : translate(locale, 'age.days', { n }), stale: false };
+}

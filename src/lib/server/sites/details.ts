@@ -1,0 +1,354 @@
+/**
+ * Key facts of one published map feature, for the map's side panel. Only published
+ * records are returned, and never personal contact data of tenants: the contact
+ * shown for a site is its park's public investment contact.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { occupancyOf } from '../../domain/occupancy';
+import type { UnitStatus } from '../../domain/vocab';
+
+export type FeatureLayer = 'parks' | 'plots' | 'buildings' | 'facilities';
+export const FEATURE_LAYERS: readonly FeatureLayer[] = ['parks', 'plots', 'buildings', 'facilities'];
+
+interface Named {
+	code: string;
+	nameZh: string;
+	nameEn: string;
+}
+
+interface Located {
+	/** A point inside the feature, [lon, lat]. */
+	labelPoint: [number, number];
+	/** [west, south, east, north]. */
+	bbox: [number, number, number, number];
+}
+
+export interface ParkContact {
+	operatorZh: string;
+	operatorEn: string;
+	contactName: string | null;
+	contactPhone: string | null;
+	contactEmail: string | null;
+}
+
+export interface PlotDetails extends Located {
+	layer: 'plots';
+	id: number;
+	code: string;
+	park: Named & ParkContact;
+	areaM2: number;
+	landUse: string;
+	supplyStatus: string;
+	plotRatioMin: number | null;
+	plotRatioMax: number | null;
+	buildingDensityMax: number | null;
+	greenRatioMax: number | null;
+	heightLimitM: number | null;
+	leaseTermYears: number | null;
+	priceWanPerMu: number | null;
+	readiness: string;
+	readinessItems: string[];
+	industries: Named[];
+	availableFrom: string | null;
+	isIdle: boolean;
+	isLowEfficiency: boolean;
+	disposalMethod: string | null;
+	disposalDeadline: string | null;
+	taxPerMuWan: number | null;
+	outputPerMuWan: number | null;
+	confirmedAt: string;
+}
+
+export interface BuildingDetails extends Located {
+	layer: 'buildings';
+	id: number;
+	code: string;
+	nameZh: string;
+	nameEn: string;
+	kind: string;
+	park: (Named & ParkContact) | null;
+	floors: number;
+	grossAreaM2: number;
+	leasableAreaM2: number;
+	leasedAreaM2: number;
+	reservedAreaM2: number;
+	vacantAreaM2: number;
+	occupancy: number;
+	rentYuanPerM2Day: number | null;
+	ownerName: string;
+	operatorName: string | null;
+	businessFormats: string[];
+	taxTier: string;
+	units: { total: number; vacant: number; reserved: number; leased: number };
+	confirmedAt: string;
+}
+
+export interface ParkDetails extends Located, ParkContact {
+	layer: 'parks';
+	id: number;
+	code: string;
+	nameZh: string;
+	nameEn: string;
+	kind: string;
+	parent: Named | null;
+	areaM2: number;
+	profileZh: string;
+	profileEn: string;
+	industries: (Named & { leading: boolean })[];
+	chains: Named[];
+	plotsByStatus: Record<string, number>;
+	availableLandM2: number;
+	enterprises: number;
+	disposalTarget: { year: number; targetMu: number; disposedMu: number } | null;
+}
+
+export interface FacilityDetails extends Located {
+	layer: 'facilities';
+	id: number;
+	code: string;
+	kind: string;
+	nameZh: string;
+	nameEn: string;
+}
+
+export type FeatureDetails = PlotDetails | BuildingDetails | ParkDetails | FacilityDetails;
+
+const located = (geom: ReturnType<typeof sql.raw>) => sql`
+	json_build_array(ST_X(ST_PointOnSurface(${geom})), ST_Y(ST_PointOnSurface(${geom}))) as label_point,
+	json_build_array(ST_XMin(${geom}), ST_YMin(${geom}), ST_XMax(${geom}), ST_YMax(${geom})) as bbox`;
+
+const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
+const dateOnly = (v: unknown): string | null => {
+	if (v === null || v === undefined) return null;
+	if (v instanceof Date) return v.toISOString().slice(0, 10);
+	return String(v).slice(0, 10);
+};
+
+/** Looks up a feature by numeric id, or (plots, buildings, parks, facilities) by code. */
+export async function getFeatureDetails(database: Database, layer: FeatureLayer, idOrCode: string): Promise<FeatureDetails | null> {
+	const byId = /^\d{1,9}$/.test(idOrCode);
+	const key = byId ? Number(idOrCode) : idOrCode;
+	switch (layer) {
+		case 'plots':
+			return plotDetails(database, byId, key);
+		case 'buildings':
+			return buildingDetails(database, byId, key);
+		case 'parks':
+			return parkDetails(database, byId, key);
+		case 'facilities':
+			return facilityDetails(database, byId, key);
+	}
+}
+
+const where = (alias: string, byId: boolean, key: string | number) =>
+	byId ? sql`${sql.raw(alias)}.id = ${key}` : sql`${sql.raw(alias)}.code = ${key}`;
+
+const parkContactCols = sql`pk.code as park_code, pk.name_zh as park_name_zh, pk.name_en as park_name_en,
+	pk.operator_zh, pk.operator_en, pk.contact_name as park_contact_name, pk.contact_phone as park_contact_phone,
+	pk.contact_email as park_contact_email`;
+
+function parkContact(r: Record<string, unknown>): Named & ParkContact {
+	return {
+		code: String(r.park_code),
+		nameZh: String(r.park_name_zh),
+		nameEn: String(r.park_name_en),
+		operatorZh: String(r.operator_zh),
+		operatorEn: String(r.operator_en),
+		contactName: (r.park_contact_name as string) ?? null,
+		contactPhone: (r.park_contact_phone as string) ?? null,
+		contactEmail: (r.park_contact_email as string) ?? null
+	};
+}
+
+async function plotDetails(database: Database, byId: boolean, key: string | number): Promise<PlotDetails | null> {
+	const [r] = await database.rows<Record<string, unknown>>(sql`
+		select p.*, ${parkContactCols}, ${located(sql.raw('p.boundary'))},
+			coalesce((select json_agg(json_build_object('code', i.code, 'nameZh', i.name_zh, 'nameEn', i.name_en) order by i.sort_order)
+				from plot_industries pi join industries i on i.id = pi.industry_id where pi.plot_id = p.id), '[]'::json) as industries_json
+		from plots p join parks pk on pk.id = p.park_id
+		where ${where('p', byId, key)} and p.published`);
+	if (!r) return null;
+	return {
+		layer: 'plots',
+		id: Number(r.id),
+		code: String(r.code),
+		park: parkContact(r),
+		areaM2: Number(r.area_m2),
+		landUse: String(r.land_use),
+		supplyStatus: String(r.supply_status),
+		plotRatioMin: num(r.plot_ratio_min),
+		plotRatioMax: num(r.plot_ratio_max),
+		buildingDensityMax: num(r.building_density_max),
+		greenRatioMax: num(r.green_ratio_max),
+		heightLimitM: num(r.height_limit_m),
+		leaseTermYears: num(r.lease_term_years),
+		priceWanPerMu: num(r.price_wan_per_mu),
+		readiness: String(r.readiness),
+		readinessItems: (r.readiness_items as string[]) ?? [],
+		industries: parseJson<Named[]>(r.industries_json),
+		availableFrom: dateOnly(r.available_from),
+		isIdle: Boolean(r.is_idle),
+		isLowEfficiency: Boolean(r.is_low_efficiency),
+		disposalMethod: (r.disposal_method as string) ?? null,
+		disposalDeadline: dateOnly(r.disposal_deadline),
+		taxPerMuWan: num(r.tax_per_mu_wan),
+		outputPerMuWan: num(r.output_per_mu_wan),
+		confirmedAt: iso(r.confirmed_at)!,
+		labelPoint: parseJson(r.label_point),
+		bbox: parseJson(r.bbox)
+	};
+}
+
+async function buildingDetails(database: Database, byId: boolean, key: string | number): Promise<BuildingDetails | null> {
+	const [r] = await database.rows<Record<string, unknown>>(sql`
+		select b.*, ${parkContactCols}, ${located(sql.raw('b.footprint'))},
+			coalesce((select json_agg(json_build_object('areaM2', u.area_m2, 'status', u.status))
+				from units u where u.building_id = b.id), '[]'::json) as units_json
+		from buildings b left join parks pk on pk.id = b.park_id
+		where ${where('b', byId, key)} and b.published`);
+	if (!r) return null;
+	const units = parseJson<{ areaM2: number; status: UnitStatus }[]>(r.units_json);
+	const occ = occupancyOf(units, { leasableAreaM2: Number(r.leasable_area_m2), leasedAreaM2: num(r.leased_area_m2) });
+	return {
+		layer: 'buildings',
+		id: Number(r.id),
+		code: String(r.code),
+		nameZh: String(r.name_zh),
+		nameEn: String(r.name_en),
+		kind: String(r.kind),
+		park: r.park_code ? parkContact(r) : null,
+		floors: Number(r.floors),
+		grossAreaM2: Number(r.gross_area_m2),
+		leasableAreaM2: occ.leasableM2,
+		leasedAreaM2: occ.leasedM2,
+		reservedAreaM2: occ.reservedM2,
+		vacantAreaM2: occ.vacantM2,
+		occupancy: occ.rate,
+		rentYuanPerM2Day: num(r.rent_yuan_per_m2_day),
+		ownerName: String(r.owner_name),
+		operatorName: (r.operator_name as string) ?? null,
+		businessFormats: (r.business_formats as string[]) ?? [],
+		taxTier: String(r.tax_tier),
+		units: {
+			total: units.length,
+			vacant: units.filter((u) => u.status === 'vacant').length,
+			reserved: units.filter((u) => u.status === 'reserved').length,
+			leased: units.filter((u) => u.status === 'leased').length
+		},
+		confirmedAt: iso(r.confirmed_at)!,
+		labelPoint: parseJson(r.label_point),
+		bbox: parseJson(r.bbox)
+	};
+}
+
+async function parkDetails(database: Database, byId: boolean, key: string | number): Promise<ParkDetails | null> {
+	const [r] = await database.rows<Record<string, unknown>>(sql`
+		select pk.*, ${located(sql.raw('pk.boundary'))},
+			parent.code as parent_code, parent.name_zh as parent_name_zh, parent.name_en as parent_name_en,
+			coalesce((select json_agg(json_build_object('code', i.code, 'nameZh', i.name_zh, 'nameEn', i.name_en, 'leading', pi.is_leading)
+				order by pi.is_leading desc, i.sort_order)
+				from park_industries pi join industries i on i.id = pi.industry_id where pi.park_id = pk.id), '[]'::json) as industries_json,
+			coalesce((select json_agg(json_build_object('code', c.code, 'nameZh', c.name_zh, 'nameEn', c.name_en) order by c.id)
+				from park_chains pc join chains c on c.id = pc.chain_id where pc.park_id = pk.id), '[]'::json) as chains_json,
+			coalesce((select json_object_agg(s.supply_status, s.n) from (
+				select p.supply_status, count(*) as n from plots p
+				where p.published and (p.park_id = pk.id or ST_Within(ST_PointOnSurface(p.boundary), pk.boundary))
+				group by p.supply_status) s), '{}'::json) as by_status,
+			(select coalesce(sum(p.area_m2), 0) from plots p
+				where p.published and p.supply_status = 'available'
+				and (p.park_id = pk.id or ST_Within(ST_PointOnSurface(p.boundary), pk.boundary))) as available_m2,
+			(select count(*) from enterprises e where e.published and ST_Within(e.location, pk.boundary)) as enterprises,
+			(select json_build_object('year', d.year, 'targetMu', d.target_mu, 'disposedMu', d.disposed_mu)
+				from disposal_targets d where d.park_id = pk.id order by d.year desc limit 1) as target_json
+		from parks pk left join parks parent on parent.id = pk.parent_id
+		where ${where('pk', byId, key)} and pk.published`);
+	if (!r) return null;
+	const byStatus = parseJson<Record<string, number | string>>(r.by_status);
+	return {
+		layer: 'parks',
+		id: Number(r.id),
+		code: String(r.code),
+		nameZh: String(r.name_zh),
+		nameEn: String(r.name_en),
+		kind: String(r.kind),
+		parent: r.parent_code
+			? { code: String(r.parent_code), nameZh: String(r.parent_name_zh), nameEn: String(r.parent_name_en) }
+			: null,
+		areaM2: Number(r.area_m2),
+		operatorZh: String(r.operator_zh),
+		operatorEn: String(r.operator_en),
+		contactName: (r.contact_name as string) ?? null,
+		contactPhone: (r.contact_phone as string) ?? null,
+		contactEmail: (r.contact_email as string) ?? null,
+		profileZh: String(r.profile_zh),
+		profileEn: String(r.profile_en),
+		industries: parseJson(r.industries_json),
+		chains: parseJson(r.chains_json),
+		plotsByStatus: Object.fromEntries(Object.entries(byStatus).map(([k, v]) => [k, Number(v)])),
+		availableLandM2: Number(r.available_m2),
+		enterprises: Number(r.enterprises),
+		disposalTarget: r.target_json ? parseJson(r.target_json) : null,
+		labelPoint: parseJson(r.label_point),
+		bbox: parseJson(r.bbox)
+	};
+}
+
+async function facilityDetails(database: Database, byId: boolean, key: string | number): Promise<FacilityDetails | null> {
+	const [r] = await database.rows<Record<string, unknown>>(sql`
+		select f.id, f.code, f.kind, f.name_zh, f.name_en, ${located(sql.raw('f.location'))}
+		from facilities f where ${where('f', byId, key)} and f.published`);
+	if (!r) return null;
+	return {
+		layer: 'facilities',
+		id: Number(r.id),
+		code: String(r.code),
+		kind: String(r.kind),
+		nameZh: String(r.name_zh),
+		nameEn: String(r.name_en),
+		labelPoint: parseJson(r.label_point),
+		bbox: parseJson(r.bbox)
+	};
+}
+
+export interface MapLabel {
+	layer: 'parks' | 'facilities';
+	id: number;
+	code: string;
+	kind: string;
+	nameZh: string;
+	nameEn: string;
+	point: [number, number];
+}
+
+/** Label anchors for parks and facilities (drawn as HTML labels: no glyph server is needed). */
+export async function getMapLabels(database: Database): Promise<MapLabel[]> {
+	const rows = await database.rows<Record<string, unknown>>(sql`
+		select 'parks' as layer, id, code, kind, name_zh, name_en,
+			ST_X(ST_PointOnSurface(boundary)) as lon, ST_Y(ST_PointOnSurface(boundary)) as lat
+		from parks where published
+		union all
+		select 'facilities', id, code, kind, name_zh, name_en, ST_X(location), ST_Y(location)
+		from facilities where published
+		order by layer, id`);
+	return rows.map((r) => ({
+		layer: r.layer as MapLabel['layer'],
+		id: Number(r.id),
+		code: String(r.code),
+		kind: String(r.kind),
+		nameZh: String(r.name_zh),
+		nameEn: String(r.name_en),
+		point: [Number(r.lon), Number(r.lat)]
+	}));
+}
+
+/** The extent of all published parks, [west, south, east, north], for the map's first view. */
+export async function getZoneBounds(database: Database): Promise<[number, number, number, number] | null> {
+	const [r] = await database.rows<{ w: number | null; s: number; e: number; n: number }>(sql`
+		select ST_XMin(x) as w, ST_YMin(x) as s, ST_XMax(x) as e, ST_YMax(x) as n
+		from (select ST_Extent(boundary)::geometry as x from parks where published) t`);
+	if (!r || r.w === null) return null;
+	return [Number(r.w), Number(r.s), Number(r.e), Number(r.n)];
+}

@@ -1,0 +1,127 @@
+/**
+ * Serves vector tiles: validates the address, looks up the layer's data version,
+ * answers from the cache or builds the tile with the right encoder.
+ *
+ * Cache keys and ETags carry the layer's data version, which every write bumps in
+ * its own transaction — so an edit is visible on the next request and no cached
+ * tile is ever stale.
+ */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { LAYERS, isOneOf, type LayerName } from '../../domain/vocab';
+import { encodeTile, type TileRow } from './encode';
+import { MAX_TILE_ZOOM, TILE_LAYERS } from './layers';
+import { mvtQuery, rowsQuery } from './sql';
+import { TileCache } from './cache';
+
+export type TileEncoder = 'postgis' | 'js';
+
+export class TileRequestError extends Error {
+	constructor(
+		readonly status: 400 | 404,
+		message: string,
+		readonly code: 'unknown_layer' | 'bad_tile'
+	) {
+		super(message);
+	}
+}
+
+export interface TileAddress {
+	layer: LayerName;
+	z: number;
+	x: number;
+	y: number;
+}
+
+const INT = /^\d{1,8}$/;
+
+/** Parses and checks a tile address from URL parts; throws TileRequestError with what is wrong. */
+export function parseTileAddress(layer: string, z: string, x: string, y: string): TileAddress {
+	if (!isOneOf(LAYERS, layer)) {
+		throw new TileRequestError(404, `Unknown layer "${layer}". Layers are: ${LAYERS.join(', ')}.`, 'unknown_layer');
+	}
+	if (!INT.test(z) || !INT.test(x) || !INT.test(y)) {
+		throw new TileRequestError(400, `Tile address ${z}/${x}/${y} is not three whole numbers z/x/y.`, 'bad_tile');
+	}
+	const zi = Number(z);
+	const xi = Number(x);
+	const yi = Number(y);
+	if (zi > MAX_TILE_ZOOM) {
+		throw new TileRequestError(400, `Zoom ${zi} is out of range: use 0–${MAX_TILE_ZOOM}.`, 'bad_tile');
+	}
+	const n = 2 ** zi;
+	if (xi >= n || yi >= n) {
+		throw new TileRequestError(400, `Tile ${zi}/${xi}/${yi} does not exist: at zoom ${zi}, x and y run 0–${n - 1}.`, 'bad_tile');
+	}
+	return { layer, z: zi, x: xi, y: yi };
+}
+
+export interface Tile {
+	body: Uint8Array;
+	etag: string;
+	version: number;
+}
+
+export function defaultEncoder(database: Database): TileEncoder {
+	if (database.mode === 'embedded') return 'js';
+	return process.env.SITEATLAS_TILE_ENCODER === 'js' ? 'js' : 'postgis';
+}
+
+export class TileService {
+	private readonly cache: TileCache;
+	constructor(
+		private readonly database: Database,
+		options: { cacheBytes?: number } = {}
+	) {
+		this.cache = new TileCache(options.cacheBytes ?? 64 * 1024 * 1024);
+	}
+
+	async version(layer: LayerName): Promise<number> {
+		const [row] = await this.database.rows<{ version: string | number }>(
+			sql`select version from layer_versions where layer = ${layer}`
+		);
+		return Number(row?.version ?? 0);
+	}
+
+	/** The current ETag of a tile, without building it (for If-None-Match). */
+	async etag(a: TileAddress): Promise<string> {
+		return etagFor(a, await this.version(a.layer));
+	}
+
+	async get(a: TileAddress, encoder: TileEncoder = defaultEncoder(this.database)): Promise<Tile> {
+		const version = await this.version(a.layer);
+		const etag = etagFor(a, version);
+		const key = `${encoder}|${etag}`;
+		const cached = this.cache.get(key);
+		if (cached) return { body: cached, etag, version };
+		const body = await buildTile(this.database, a, encoder);
+		this.cache.set(key, body);
+		return { body, etag, version };
+	}
+}
+
+export function etagFor(a: TileAddress, version: number): string {
+	return `"${a.layer}-v${version}-${a.z}-${a.x}-${a.y}"`;
+}
+
+/** Builds one tile from the database, uncached. */
+export async function buildTile(database: Pick<Database, 'rows'>, a: TileAddress, encoder: TileEncoder): Promise<Uint8Array> {
+	const layer = TILE_LAYERS[a.layer];
+	if (a.z < layer.minZoom) return new Uint8Array(0);
+	if (encoder === 'postgis') {
+		const [row] = await database.rows<{ tile: Uint8Array | null }>(mvtQuery(layer, a.z, a.x, a.y));
+		const tile = row?.tile;
+		return tile ? new Uint8Array(tile.buffer, tile.byteOffset, tile.byteLength) : new Uint8Array(0);
+	}
+	const rows = await database.rows<{ id: number; props: TileRow['props'] | string; geojson: string }>(
+		rowsQuery(layer, a.z, a.x, a.y)
+	);
+	return encodeTile(
+		layer.name,
+		rows.map((r) => ({
+			id: Number(r.id),
+			props: typeof r.props === 'string' ? JSON.parse(r.props) : r.props,
+			geometry: JSON.parse(r.geojson)
+		}))
+	);
+}

@@ -1,0 +1,12 @@
+import { json } from '@sveltejs/kit';
+import type { RequestHandler } from './$types';
+import { getDatabase } from '$lib/server/db';
+import { getMapLabels, getZoneBounds } from '$lib/server/sites/details';
+import { layerVersions } from '$lib/server/tiles/versions';
+
+/** What the map needs besides tiles: zone extent, labels and the layers' data versions. */
+export const GET: RequestHandler = async () => {
+	const database = await getDatabase();
+	const [bounds, labels, versions] = await Promise.all([getZoneBounds(database), getMapLabels(database), layerVersions(database)]);
+	return json({ bounds, labels, versions }, { headers: { 'cache-control': 'no-cache' } });
+};
