@@ -88,6 +88,22 @@ export class TileService {
 		return etagFor(a, await this.version(a.layer));
 	}
 
+	/**
+	 * Answers a tile request: 304 with no body when If-None-Match holds the current
+	 * ETag, else the tile. The version lookup is one indexed row, so a revalidation
+	 * costs far less than building the tile.
+	 */
+	async respond(a: TileAddress, ifNoneMatch: string | null): Promise<{ status: 200 | 304; etag: string; body: Uint8Array | null }> {
+		if (ifNoneMatch) {
+			const etag = await this.etag(a);
+			if (ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
+				return { status: 304, etag, body: null };
+			}
+		}
+		const tile = await this.get(a);
+		return { status: 200, etag: tile.etag, body: tile.body };
+	}
+
 	async get(a: TileAddress, encoder: TileEncoder = defaultEncoder(this.database)): Promise<Tile> {
 		const version = await this.version(a.layer);
 		const etag = etagFor(a, version);

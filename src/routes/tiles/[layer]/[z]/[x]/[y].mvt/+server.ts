@@ -23,15 +23,11 @@ export const GET: RequestHandler = async ({ params, request }) => {
 		throw e;
 	}
 	const tiles = await getTileService();
-	const ifNoneMatch = request.headers.get('if-none-match');
-	if (ifNoneMatch) {
-		const etag = await tiles.etag(address);
-		if (ifNoneMatch.split(',').some((t) => t.trim() === etag)) {
-			return new Response(null, { status: 304, headers: { ...HEADERS, etag } });
-		}
+	const answer = await tiles.respond(address, request.headers.get('if-none-match'));
+	if (answer.status === 304 || !answer.body) {
+		return new Response(null, { status: 304, headers: { ...HEADERS, etag: answer.etag } });
 	}
-	const tile = await tiles.get(address);
-	return new Response(tile.body as BodyInit, {
-		headers: { ...HEADERS, etag: tile.etag, 'content-length': String(tile.body.byteLength) }
+	return new Response(answer.body as BodyInit, {
+		headers: { ...HEADERS, etag: answer.etag, 'content-length': String(answer.body.byteLength) }
 	});
 };

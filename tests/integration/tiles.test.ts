@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Polygon, MultiPolygon } from 'geojson';
+import type { Database } from '../../src/lib/server/db/client';
+import { TileService, buildTile, defaultEncoder } from '../../src/lib/server/tiles/service';
+import { bumpLayerVersions } from '../../src/lib/server/tiles/versions';
+import { LAYERS } from '../../src/lib/domain/vocab';
+import { MODE, openTestDatabase } from './db';
+import { decode, tileOf, tilesCovering } from './tiles';
+
+let db: Database;
+let tiles: TileService;
+beforeAll(async () => {
+	db = await openTestDatabase();
+	tiles = new TileService(db);
+});
+afterAll(() => db?.close());
+
+interface PlotRow {
+	id: number;
+	code: string;
+	supply_status: string;
+	land_use: string;
+	area_m2: number;
+	lon: number;
+	lat: number;
+	published: boolean;
+}
+
+async function plot(where: ReturnType<typeof sql>): Promise<PlotRow> {
+	const [r] = await db.rows<PlotRow>(sql`
+		select id, code, supply_status, land_use, area_m2, published,
+			ST_X(ST_PointOnSurface(boundary)) as lon, ST_Y(ST_PointOnSurface(boundary)) as lat
+		from plots where ${where} order by id limit 1`);
+	return { ...r, id: Number(r.id), area_m2: Number(r.area_m2), lon: Number(r.lon), lat: Number(r.lat) };
+}
+
+describe(`vector tiles (${MODE}, ${MODE === 'server' ? 'ST_AsMVT' : 'JS encoder'})`, () => {
+	it('uses ST_AsMVT on a server and the JS encoder on PGlite', () => {
+		expect(defaultEncoder(db)).toBe(MODE === 'server' ? 'postgis' : 'js');
+	});
+
+	it('decodes a plot with its status, land use, area in 亩 and shape at its real place', async () => {
+		const p = await plot(sql`published and supply_status = 'available'`);
+		const a = { layer: 'plots' as const, ...tileOf(p.lon, p.lat, 15) };
+		const { body } = await tiles.get(a);
+		const layer = decode(body, 'plots')!;
+		expect(layer.extent).toBe(4096);
+		let found = null;
+		for (let i = 0; i < layer.length; i++) if (layer.feature(i).id === p.id) found = layer.feature(i);
+		expect(found).not.toBeNull();
+		expect(found!.properties).toMatchObject({
+			code: p.code,
+			status: 'available',
+			land_use: p.land_use,
+			area_mu: Math.round((p.area_m2 / (10000 / 15)) * 10) / 10,
+			idle: false
+		});
+		const geo = found!.toGeoJSON(a.x, a.y, a.z);
+		expect(booleanPointInPolygon([p.lon, p.lat], geo.geometry as Polygon | MultiPolygon)).toBe(true);
+	});
+
+	it('never puts an unpublished plot in a tile', async () => {
+		const p = await plot(sql`not published`);
+		for (const z of [10, 13, 16]) {
+			const layer = decode((await tiles.get({ layer: 'plots', ...tileOf(p.lon, p.lat, z) })).body, 'plots');
+			const ids = layer ? Array.from({ length: layer.length }, (_, i) => layer.feature(i).id) : [];
+			expect(ids.length).toBeGreaterThan(0);
+			expect(ids).not.toContain(p.id);
+		}
+	});
+
+	it("carries a building's occupancy as derived from its units", async () => {
+		const [b] = await db.rows<{ id: number; occ: number; lon: number; lat: number }>(sql`
+			select b.id, (sum(u.area_m2) filter (where u.status = 'leased') / sum(u.area_m2))::float8 as occ,
+				ST_X(ST_PointOnSurface(b.footprint)) as lon, ST_Y(ST_PointOnSurface(b.footprint)) as lat
+			from buildings b join units u on u.building_id = b.id where b.published group by b.id order by b.id limit 1`);
+		const layer = decode((await tiles.get({ layer: 'buildings', ...tileOf(Number(b.lon), Number(b.lat), 16) })).body, 'buildings')!;
+		const f = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).find((x) => x.id === Number(b.id))!;
+		expect(f.properties.occupancy).toBeCloseTo(Number(b.occ), 3);
+	});
+
+	it('sends no plots below their minimum zoom, and no local streets below z13', async () => {
+		const p = await plot(sql`published`);
+		expect((await tiles.get({ layer: 'plots', ...tileOf(p.lon, p.lat, 9) })).body.byteLength).toBe(0);
+		const roads = decode((await tiles.get({ layer: 'roads', ...tileOf(p.lon, p.lat, 12) })).body, 'roads')!;
+		const classes = new Set(Array.from({ length: roads.length }, (_, i) => roads.feature(i).properties.class));
+		expect(classes.has('local')).toBe(false);
+		expect(classes.size).toBeGreaterThan(0);
+	});
+
+	it('answers 304 to the current ETag and a new tile after a write bumps the version', async () => {
+		const p = await plot(sql`published`);
+		const a = { layer: 'plots' as const, ...tileOf(p.lon, p.lat, 14) };
+		const first = await tiles.respond(a, null);
+		expect(first.status).toBe(200);
+		expect((await tiles.respond(a, first.etag)).status).toBe(304);
+		expect((await tiles.respond(a, `"something-else", ${first.etag}`)).status).toBe(304);
+		await db.transaction((tx) => bumpLayerVersions(tx, ['plots']));
+		const after = await tiles.respond(a, first.etag);
+		expect(after.status).toBe(200);
+		expect(after.etag).not.toBe(first.etag);
+		// Other layers keep their ETags.
+		const parks = { layer: 'parks' as const, z: a.z, x: a.x, y: a.y };
+		const parksTag = await tiles.etag(parks);
+		await db.transaction((tx) => bumpLayerVersions(tx, ['plots']));
+		expect(await tiles.etag(parks)).toBe(parksTag);
+	});
+
+	it('keeps every tile of the sample zone under 500 KB from z10 to z17', async () => {
+		const [ext] = await db.rows<{ w: number; s: number; e: number; n: number }>(sql`
+			select ST_XMin(x) as w, ST_YMin(x) as s, ST_XMax(x) as e, ST_YMax(x) as n
+			from (select ST_Extent(boundary)::geometry as x from parks) t`);
+		const zone: [number, number, number, number] = [Number(ext.w), Number(ext.s), Number(ext.e), Number(ext.n)];
+		// The densest spot: the science park's centre, where most towers stand.
+		const dense: [number, number, number, number] = [118.575, 37.462, 118.595, 37.478];
+		let largest = 0;
+		let count = 0;
+		for (let z = 10; z <= 17; z++) {
+			const addresses = tilesCovering(z <= 13 ? zone : dense, z);
+			for (const layer of LAYERS) {
+				for (const t of addresses) {
+					const body = await buildTile(db, { layer, ...t }, defaultEncoder(db));
+					largest = Math.max(largest, body.byteLength);
+					count++;
+				}
+			}
+		}
+		expect(count).toBeGreaterThan(500);
+		expect(largest).toBeGreaterThan(0);
+		expect(largest).toBeLessThan(500 * 1024);
+	});
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import { offlineStyle, overlayOnStyle, TILE_LAYERS } from '$lib/map/style';
+import { CLICKABLE_LAYERS, dataLayers, GROUP_LAYER_IDS, LAYER_GROUPS } from '$lib/map/layers';
+import { labelVisible, selectionFilter } from '$lib/map/labels';
+
+describe('map style', () => {
+	const style = offlineStyle('http://localhost:3000', 'attribution');
+
+	it('is a valid MapLibre style', () => {
+		expect(validateStyleMin(style)).toEqual([]);
+	});
+	it('needs no glyph server or sprite (labels are HTML)', () => {
+		expect(style.glyphs).toBeUndefined();
+		expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
+	});
+	it('reads every SiteAtlas layer from its own tile endpoint', () => {
+		for (const layer of TILE_LAYERS) {
+			expect((style.sources[layer] as { tiles: string[] }).tiles).toEqual([`http://localhost:3000/tiles/${layer}/{z}/{x}/{y}.mvt`]);
+		}
+	});
+	it('knows every layer that toggles and clicks refer to', () => {
+		const ids = new Set(dataLayers().map((l) => l.id));
+		for (const g of LAYER_GROUPS) for (const id of GROUP_LAYER_IDS[g]) expect(ids.has(id), id).toBe(true);
+		for (const c of CLICKABLE_LAYERS) expect(ids.has(c.id), c.id).toBe(true);
+	});
+	it('adds the same layers over a deployment basemap', () => {
+		const base = { version: 8 as const, sources: { osm: { type: 'raster' as const, tiles: ['x/{z}/{x}/{y}.png'] } }, layers: [{ id: 'osm', type: 'raster' as const, source: 'osm' }] };
+		const merged = overlayOnStyle(base, 'http://h');
+		expect(validateStyleMin(merged)).toEqual([]);
+		expect(merged.layers[0].id).toBe('osm');
+		expect(merged.layers.length).toBe(1 + dataLayers().length);
+	});
+	it('shows park labels from z8 and facility labels from z11', () => {
+		expect(labelVisible('parks', 8)).toBe(true);
+		expect(labelVisible('facilities', 10.9)).toBe(false);
+		expect(labelVisible('facilities', 11)).toBe(true);
+	});
+	it('highlights nothing until something is selected', () => {
+		expect(selectionFilter(null)).toEqual(['==', ['id'], -1]);
+		expect(selectionFilter(42)).toEqual(['==', ['id'], 42]);
+	});
+});
