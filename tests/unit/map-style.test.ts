@@ -3,6 +3,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { offlineStyle, overlayOnStyle, TILE_LAYERS } from '$lib/map/style';
 import { CLICKABLE_LAYERS, dataLayers, GROUP_LAYER_IDS, LAYER_GROUPS } from '$lib/map/layers';
 import { labelVisible, selectionFilter } from '$lib/map/labels';
+import { tileOf, tilesCovering } from '$lib/geo/tiles';
 
 describe('map style', () => {
 	const style = offlineStyle('http://localhost:3000', 'attribution');
@@ -39,5 +40,21 @@ describe('map style', () => {
 	it('highlights nothing until something is selected', () => {
 		expect(selectionFilter(null)).toEqual(['==', ['id'], -1]);
 		expect(selectionFilter(42)).toEqual(['==', ['id'], 42]);
+	});
+});
+
+
+describe('tile arithmetic', () => {
+	it('finds the tile of a point', () => {
+		expect(tileOf(0, 0, 1)).toEqual({ z: 1, x: 1, y: 1 });
+		expect(tileOf(118.5, 37.4, 10)).toEqual({ z: 10, x: 849, y: 397 });
+	});
+	it('covers a box with whole tiles', () => {
+		expect(tilesCovering([118.4, 37.3, 118.8, 37.6], 10)).toEqual([
+			{ z: 10, x: 848, y: 396 },
+			{ z: 10, x: 848, y: 397 },
+			{ z: 10, x: 849, y: 396 },
+			{ z: 10, x: 849, y: 397 }
+		]);
 	});
 });
