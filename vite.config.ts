@@ -11,6 +11,8 @@ export default defineConfig({
 		external: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', 'postgres']
 	},
 	test: {
+		// Two cores: each integration file opens its own database from the shared snapshot.
+		maxWorkers: 2,
 		projects: [
 			{
 				extends: true,
@@ -28,9 +30,7 @@ export default defineConfig({
 					environment: 'node',
 					globalSetup: ['tests/integration/global-setup.ts'],
 					testTimeout: 60_000,
-					hookTimeout: 120_000,
-					// Each file opens its own database from the shared snapshot; two cores, two at a time.
-					maxWorkers: 2
+					hookTimeout: 120_000
 				}
 			}
 		]

@@ -8,111 +8,19 @@ import type { Database } from '../db/client';
 import { occupancyOf } from '../../domain/occupancy';
 import type { UnitStatus } from '../../domain/vocab';
 
-export type FeatureLayer = 'parks' | 'plots' | 'buildings' | 'facilities';
-export const FEATURE_LAYERS: readonly FeatureLayer[] = ['parks', 'plots', 'buildings', 'facilities'];
+import type {
+	BuildingDetails,
+	FacilityDetails,
+	FeatureDetails,
+	FeatureLayer,
+	MapLabel,
+	Named,
+	ParkContact,
+	ParkDetails,
+	PlotDetails
+} from '../../domain/site-details';
 
-interface Named {
-	code: string;
-	nameZh: string;
-	nameEn: string;
-}
-
-interface Located {
-	/** A point inside the feature, [lon, lat]. */
-	labelPoint: [number, number];
-	/** [west, south, east, north]. */
-	bbox: [number, number, number, number];
-}
-
-export interface ParkContact {
-	operatorZh: string;
-	operatorEn: string;
-	contactName: string | null;
-	contactPhone: string | null;
-	contactEmail: string | null;
-}
-
-export interface PlotDetails extends Located {
-	layer: 'plots';
-	id: number;
-	code: string;
-	park: Named & ParkContact;
-	areaM2: number;
-	landUse: string;
-	supplyStatus: string;
-	plotRatioMin: number | null;
-	plotRatioMax: number | null;
-	buildingDensityMax: number | null;
-	greenRatioMax: number | null;
-	heightLimitM: number | null;
-	leaseTermYears: number | null;
-	priceWanPerMu: number | null;
-	readiness: string;
-	readinessItems: string[];
-	industries: Named[];
-	availableFrom: string | null;
-	isIdle: boolean;
-	isLowEfficiency: boolean;
-	disposalMethod: string | null;
-	disposalDeadline: string | null;
-	taxPerMuWan: number | null;
-	outputPerMuWan: number | null;
-	confirmedAt: string;
-}
-
-export interface BuildingDetails extends Located {
-	layer: 'buildings';
-	id: number;
-	code: string;
-	nameZh: string;
-	nameEn: string;
-	kind: string;
-	park: (Named & ParkContact) | null;
-	floors: number;
-	grossAreaM2: number;
-	leasableAreaM2: number;
-	leasedAreaM2: number;
-	reservedAreaM2: number;
-	vacantAreaM2: number;
-	occupancy: number;
-	rentYuanPerM2Day: number | null;
-	ownerName: string;
-	operatorName: string | null;
-	businessFormats: string[];
-	taxTier: string;
-	units: { total: number; vacant: number; reserved: number; leased: number };
-	confirmedAt: string;
-}
-
-export interface ParkDetails extends Located, ParkContact {
-	layer: 'parks';
-	id: number;
-	code: string;
-	nameZh: string;
-	nameEn: string;
-	kind: string;
-	parent: Named | null;
-	areaM2: number;
-	profileZh: string;
-	profileEn: string;
-	industries: (Named & { leading: boolean })[];
-	chains: Named[];
-	plotsByStatus: Record<string, number>;
-	availableLandM2: number;
-	enterprises: number;
-	disposalTarget: { year: number; targetMu: number; disposedMu: number } | null;
-}
-
-export interface FacilityDetails extends Located {
-	layer: 'facilities';
-	id: number;
-	code: string;
-	kind: string;
-	nameZh: string;
-	nameEn: string;
-}
-
-export type FeatureDetails = PlotDetails | BuildingDetails | ParkDetails | FacilityDetails;
+export { FEATURE_LAYERS, type FeatureLayer, type FeatureDetails } from '../../domain/site-details';
 
 const located = (geom: ReturnType<typeof sql.raw>) => sql`
 	json_build_array(ST_X(ST_PointOnSurface(${geom})), ST_Y(ST_PointOnSurface(${geom}))) as label_point,
@@ -311,16 +219,6 @@ async function facilityDetails(database: Database, byId: boolean, key: string | 
 		labelPoint: parseJson(r.label_point),
 		bbox: parseJson(r.bbox)
 	};
-}
-
-export interface MapLabel {
-	layer: 'parks' | 'facilities';
-	id: number;
-	code: string;
-	kind: string;
-	nameZh: string;
-	nameEn: string;
-	point: [number, number];
 }
 
 /** Label anchors for parks and facilities (drawn as HTML labels: no glyph server is needed). */
