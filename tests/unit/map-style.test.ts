@@ -36,6 +36,8 @@ describe('map style', () => {
 		expect(labelVisible('parks', 8)).toBe(true);
 		expect(labelVisible('facilities', 10.9)).toBe(false);
 		expect(labelVisible('facilities', 11)).toBe(true);
+		expect(labelVisible('parks', 12, 'park_in_park')).toBe(false);
+		expect(labelVisible('parks', 13, 'park_in_park')).toBe(true);
 	});
 	it('highlights nothing until something is selected', () => {
 		expect(selectionFilter(null)).toEqual(['==', ['id'], -1]);

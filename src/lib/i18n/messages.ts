@@ -9,7 +9,7 @@ export const zh = {
 	'app.tagline': '开发区园区、地块与楼宇一图尽览',
 	'app.sample_notice': '示例数据：本页所示园区、地块、楼宇与企业均为演示用生成数据，非真实信息。',
 	'map.label': '招商地图',
-	'map.controls': '地图控制',
+	'map.controls': '图层与图例',
 	'lang.switch': 'English',
 	'lang.switch_label': '切换到英文',
 	'layers.title': '图层',
@@ -162,7 +162,7 @@ export const en: Record<MessageKey, string> = {
 	'app.sample_notice':
 		'Sample data: the parks, plots, buildings and firms shown here are generated for demonstration and are not real.',
 	'map.label': 'Investment map',
-	'map.controls': 'Map controls',
+	'map.controls': 'Layers and legend',
 	'lang.switch': '中文',
 	'lang.switch_label': 'Switch to Chinese',
 	'layers.title': 'Layers',
