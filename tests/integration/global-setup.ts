@@ -15,6 +15,7 @@ import { ensureSampleZone } from '../../src/lib/server/sample/load';
 declare module 'vitest' {
 	export interface ProvidedContext {
 		snapshotPath: string;
+		emptySnapshotPath: string;
 		sampleAsOf: string;
 	}
 }
@@ -30,15 +31,19 @@ export default async function setup(project: TestProject) {
 		await ensureSampleZone(db, SAMPLE_AS_OF);
 		await db.close();
 		project.provide('snapshotPath', '');
+		project.provide('emptySnapshotPath', '');
 		return;
 	}
 	const dir = mkdtempSync(path.join(tmpdir(), 'siteatlas-test-'));
 	const db = await openDatabase({ dataDir: 'memory://' });
+	const emptyFile = path.join(dir, 'empty.tar');
+	writeFileSync(emptyFile, new Uint8Array(await (await db.pglite!.dumpDataDir('none')).arrayBuffer()));
 	await ensureSampleZone(db, SAMPLE_AS_OF);
 	const dump = await db.pglite!.dumpDataDir('none');
 	const file = path.join(dir, 'sample.tar');
 	writeFileSync(file, new Uint8Array(await dump.arrayBuffer()));
 	await db.close();
 	project.provide('snapshotPath', file);
+	project.provide('emptySnapshotPath', emptyFile);
 	return () => rmSync(dir, { recursive: true, force: true });
 }

@@ -513,9 +513,12 @@ export const enquiries = pgTable(
 		message: text('message').notNull().default(''),
 		locale: text('locale').notNull().default('zh-CN'),
 		status: text('status').notNull().default('new'),
+		/** Salted hash of the sender's address, for the rate limit; the address itself is not kept. */
+		sourceIpHash: text('source_ip_hash'),
 		createdAt: created()
 	},
 	(t) => [
+		index('enquiries_source_idx').on(t.sourceIpHash, t.createdAt),
 		check('enquiries_site_kind_check', oneOf('site_kind', SITE_KINDS)),
 		check('enquiries_status_check', oneOf('status', ENQUIRY_STATUSES)),
 		check('enquiries_contact_check', sql`${t.contactEmail} IS NOT NULL OR ${t.contactPhone} IS NOT NULL`),
@@ -528,14 +531,59 @@ export const requirements = pgTable(
 	'requirements',
 	{
 		id: serial('id').primaryKey(),
+		reference: text('reference').notNull().unique(),
 		company: text('company').notNull(),
 		contactName: text('contact_name').notNull(),
 		contactEmail: text('contact_email').notNull(),
 		filters: jsonb('filters').notNull(),
 		locale: text('locale').notNull().default('zh-CN'),
 		active: boolean('active').notNull().default(true),
+		sourceIpHash: text('source_ip_hash'),
 		createdAt: created()
-	}
+	},
+	(t) => [index('requirements_source_idx').on(t.sourceIpHash, t.createdAt)]
+);
+
+/**
+ * Messages that would be sent: one per (requirement, site) match, written in the same
+ * transaction that found the match. Delivery is pluggable and marks `sent_at`.
+ */
+export const notificationOutbox = pgTable(
+	'notification_outbox',
+	{
+		id: serial('id').primaryKey(),
+		requirementId: integer('requirement_id')
+			.notNull()
+			.references(() => requirements.id, { onDelete: 'cascade' }),
+		siteKind: text('site_kind').notNull(),
+		siteCode: text('site_code').notNull(),
+		score: doublePrecision('score').notNull(),
+		recipient: text('recipient').notNull(),
+		subject: text('subject').notNull(),
+		body: text('body').notNull(),
+		createdAt: created(),
+		sentAt: timestamp('sent_at', { withTimezone: true })
+	},
+	(t) => [
+		unique('notification_outbox_match_key').on(t.requirementId, t.siteKind, t.siteCode),
+		check('notification_outbox_site_kind_check', sql`${t.siteKind} IN ('plot', 'building')`)
+	]
+);
+
+/** Daily page views of public site pages (the "demand" heat metric). */
+export const siteViews = pgTable(
+	'site_views',
+	{
+		siteKind: text('site_kind').notNull(),
+		siteCode: text('site_code').notNull(),
+		day: date('day').notNull(),
+		views: integer('views').notNull().default(0)
+	},
+	(t) => [
+		primaryKey({ columns: [t.siteKind, t.siteCode, t.day] }),
+		check('site_views_site_kind_check', oneOf('site_kind', SITE_KINDS)),
+		check('site_views_views_check', sql`${t.views} >= 0`)
+	]
 );
 
 export const projects = pgTable(

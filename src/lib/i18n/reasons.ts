@@ -1,0 +1,33 @@
+import type { Reason } from '../domain/scoring';
+import { translate, vocabLabel, type Locale, type MessageKey } from './index';
+
+/** One reason in plain words with a mark: ✓ met, ✗ not met, ⚠ a warning. */
+export function formatReason(locale: Locale, r: Reason): string {
+	const p = r.params;
+	const unit = (u: unknown) => translate(locale, `unit.${String(u)}` as MessageKey);
+	let key: MessageKey;
+	let params: Record<string, string | number> = { ...p };
+	switch (r.key) {
+		case 'area': {
+			const u = unit(p.unit);
+			params = { value: `${p.value} ${u}`, min: `${p.min} ${u}`, max: `${p.max} ${u}` };
+			key = p.min !== undefined && p.max !== undefined ? 'reason.area_range' : p.min !== undefined ? 'reason.area_min' : 'reason.area_max';
+			if (p.min !== undefined && p.max !== undefined) params = { value: `${p.value} ${u}`, min: String(p.min), max: `${p.max} ${u}` };
+			break;
+		}
+		case 'distance':
+			key = 'reason.distance';
+			{
+			const label = vocabLabel(locale, 'facility_kind', String(p.facility));
+			params = { km: p.km, facility: locale === 'en' ? label.toLowerCase() : label };
+		}
+			break;
+		case 'upstream':
+			key = Number(p.n) > 0 ? 'reason.upstream' : 'reason.upstream_none';
+			break;
+		default:
+			key = `reason.${r.key}` as MessageKey;
+	}
+	const mark = r.key === 'stale' ? '⚠' : r.ok ? '✓' : '✗';
+	return `${translate(locale, key, params)} ${mark}`;
+}

@@ -1,0 +1,79 @@
+/**
+ * Enquiries from investors: validated, rate-limited per address, stored with a
+ * reference number the investor sees. A filled honeypot is refused and nothing stored.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import type { EnquiryInput } from '../../domain/enquiry';
+import { M2_PER_MU } from '../../domain/units';
+import { enquiryRateLimit } from '../config';
+
+export class EnquiryRejected extends Error {
+	constructor(
+		readonly status: 400 | 404 | 429,
+		readonly code: 'honeypot' | 'unknown_site' | 'unknown_industry' | 'rate_limited',
+		message: string
+	) {
+		super(message);
+	}
+}
+
+const SECRET = process.env.SITEATLAS_SECRET ?? randomBytes(32).toString('hex');
+
+/** A salted hash of the sender's address: enough to rate-limit, not enough to identify. */
+export function addressHash(address: string): string {
+	return createHash('sha256').update(`${SECRET}:${address}`).digest('hex').slice(0, 32);
+}
+
+const ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+/** A reference like SA-2026-7K3QXM: year plus 6 unambiguous characters. */
+export function newReference(prefix: 'SA' | 'RQ'): string {
+	const bytes = randomBytes(6);
+	let s = '';
+	for (const b of bytes) s += ALPHABET[b % ALPHABET.length];
+	return `${prefix}-${new Date().getUTCFullYear()}-${s}`;
+}
+
+/** Throws when the address has used up its hourly allowance on `table`. */
+export async function checkRateLimit(db: Database, table: 'enquiries' | 'requirements', ipHash: string): Promise<void> {
+	const [r] = await db.rows<{ n: number }>(
+		sql`select count(*)::int as n from ${sql.identifier(table)} where source_ip_hash = ${ipHash} and created_at > now() - interval '1 hour'`
+	);
+	if (Number(r.n) >= enquiryRateLimit()) {
+		throw new EnquiryRejected(429, 'rate_limited', 'Too many submissions from this address; please try again in an hour.');
+	}
+}
+
+export async function createEnquiry(db: Database, input: EnquiryInput, meta: { ipHash: string; locale: string }): Promise<{ reference: string }> {
+	if (input.website) throw new EnquiryRejected(400, 'honeypot', 'The enquiry could not be accepted.');
+	await checkRateLimit(db, 'enquiries', meta.ipHash);
+	const table = input.siteKind === 'plot' ? 'plots' : input.siteKind === 'building' ? 'buildings' : 'parks';
+	const [site] = await db.rows<{ id: number }>(
+		sql`select id from ${sql.identifier(table)} where code = ${input.siteCode} and published`
+	);
+	if (!site) throw new EnquiryRejected(404, 'unknown_site', `No published ${input.siteKind} "${input.siteCode}".`);
+	let industryId: number | null = null;
+	if (input.industry) {
+		const [i] = await db.rows<{ id: number }>(sql`select id from industries where code = ${input.industry}`);
+		if (!i) throw new EnquiryRejected(400, 'unknown_industry', `Unknown industry "${input.industry}".`);
+		industryId = Number(i.id);
+	}
+	const spaceM2 = input.spaceNeeded === undefined ? null : input.spaceUnit === 'mu' ? input.spaceNeeded * M2_PER_MU : input.spaceNeeded;
+	const reference = newReference('SA');
+	await db.rows(sql`
+		insert into enquiries (reference, site_kind, plot_id, building_id, park_id, company, contact_name, contact_email,
+			contact_phone, industry_id, space_needed_m2, message, locale, source_ip_hash)
+		values (${reference}, ${input.siteKind},
+			${input.siteKind === 'plot' ? site.id : null}, ${input.siteKind === 'building' ? site.id : null}, ${input.siteKind === 'park' ? site.id : null},
+			${input.company}, ${input.contactName}, ${input.contactEmail ?? null}, ${input.contactPhone ?? null},
+			${industryId}, ${spaceM2}, ${input.message}, ${meta.locale}, ${meta.ipHash})`);
+	return { reference };
+}
+
+/** Counts a view of a public site page (the demand heat metric). */
+export async function recordSiteView(db: Database, kind: 'plot' | 'building' | 'park', code: string): Promise<void> {
+	await db.rows(sql`
+		insert into site_views (site_kind, site_code, day, views) values (${kind}, ${code}, current_date, 1)
+		on conflict (site_kind, site_code, day) do update set views = site_views.views + 1`);
+}

@@ -1,0 +1,268 @@
+/**
+ * The site finder. Filters run in SQL (every value a bound parameter); distance to the
+ * nearest facility of a kind and chain fit (enterprises of the investor's chain upstream
+ * and downstream of its link nearby) are LATERAL joins; the score and its reasons come
+ * from the pure `scoreSite`. Only published records of published parks are ever returned,
+ * and records unconfirmed past the freshness limit only when asked for.
+ */
+import { sql, type SQL } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import { areaBoundsM2, type FieldError, type FinderQuery } from '../../domain/finder';
+import { CHAIN_RADIUS_KM, compareScored, scoreSite, type NamePair, type Reason, type SiteCandidate } from '../../domain/scoring';
+import { freshness } from '../config';
+import { getTaxonomy, type Taxonomy } from './taxonomy';
+
+export class SearchInputError extends Error {
+	constructor(readonly errors: FieldError[]) {
+		super(errors.map((e) => e.message).join(' '));
+	}
+}
+
+export interface ScoredSite {
+	kind: 'plot' | 'building';
+	id: number;
+	code: string;
+	name: NamePair;
+	park: { code: string } & NamePair;
+	/** Plot area, or a building's vacant floor area, m². */
+	areaM2: number;
+	landUse: string | null;
+	status: string | null;
+	buildingKind: string | null;
+	priceWanPerMu: number | null;
+	rentYuanPerM2Day: number | null;
+	occupancy: number | null;
+	lon: number;
+	lat: number;
+	confirmedAt: string;
+	score: number;
+	reasons: Reason[];
+}
+
+export interface SearchResult {
+	total: number;
+	page: number;
+	pageSize: number;
+	items: ScoredSite[];
+	/** Every match, lightly: for highlighting on the map and the match heat map. */
+	matches: { kind: 'plot' | 'building'; id: number; code: string; score: number; lon: number; lat: number }[];
+}
+
+interface CandidateRow {
+	id: number;
+	code: string;
+	name_zh: string;
+	name_en: string;
+	park_code: string;
+	park_zh: string;
+	park_en: string;
+	area_m2: number;
+	land_use: string | null;
+	status: string | null;
+	building_kind: string | null;
+	price: number | null;
+	rent: number | null;
+	occupancy: number | null;
+	readiness_items: string[] | string | null;
+	industries: string[] | string | null;
+	chains: string[] | string | null;
+	lon: number;
+	lat: number;
+	confirmed_at: Date | string;
+	days: number;
+	distance_m: number | null;
+	upstream: number;
+	downstream: number;
+}
+
+/** Checks the codes in a query against the taxonomy; a drawn polygon against PostGIS. */
+async function validate(db: Database, q: FinderQuery, t: Taxonomy): Promise<void> {
+	const errors: FieldError[] = [];
+	if (q.industry && !t.industries.has(q.industry)) errors.push({ field: 'industry', code: 'unknown', message: `Unknown industry "${q.industry}".` });
+	if (q.chain && !t.chains.has(q.chain)) errors.push({ field: 'chain', code: 'unknown', message: `Unknown chain "${q.chain}".` });
+	if (q.link && !t.links.has(q.link)) errors.push({ field: 'link', code: 'unknown', message: `Unknown chain link "${q.link}".` });
+	if (q.polygon) {
+		const [r] = await db.rows<{ valid: boolean; reason: string }>(
+			sql`select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason from (select ${polygonSql(q.polygon)} as g) x`
+		);
+		if (!r.valid) errors.push({ field: 'polygon', code: 'malformed', message: `The drawn area is not a valid polygon: ${r.reason}.` });
+	}
+	if (errors.length) throw new SearchInputError(errors);
+}
+
+function polygonSql(ring: [number, number][]): SQL {
+	const closed = ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring : [...ring, ring[0]];
+	return sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'Polygon', coordinates: [closed] })}), 4326)`;
+}
+
+const csv = (xs: readonly string[]) => sql`string_to_array(${xs.join(',')}, ',')`;
+
+/** Area-of-interest conditions on a geometry column. */
+function areaOfInterest(q: FinderQuery, geom: SQL): SQL[] {
+	const out: SQL[] = [];
+	if (q.bbox) {
+		const [w, s, e, n] = q.bbox;
+		out.push(sql`ST_Intersects(${geom}, ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326))`);
+	}
+	if (q.polygon) out.push(sql`ST_Intersects(${geom}, ${polygonSql(q.polygon)})`);
+	if (q.circle) {
+		const { lon, lat, radiusKm } = q.circle;
+		out.push(sql`ST_DWithin(${geom}::geography, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography, ${radiusKm * 1000})`);
+	}
+	return out;
+}
+
+function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number): SQL {
+	const link = q.link ? t.links.get(q.link)! : null;
+	const where: SQL[] = [sql`s.published`, sql`pk.published`];
+	if (!q.includeStale) where.push(sql`s.confirmed_at > now() - make_interval(days => ${hideAfterDays})`);
+	let source: SQL;
+	if (q.kind === 'plot') {
+		const geom = sql`s.boundary`;
+		if (q.status.length) where.push(sql`s.supply_status = any(${csv(q.status)})`);
+		if (q.landUse.length) where.push(sql`s.land_use = any(${csv(q.landUse)})`);
+		const { min, max } = areaBoundsM2(q);
+		if (min !== undefined) where.push(sql`s.area_m2 >= ${min}`);
+		if (max !== undefined) where.push(sql`s.area_m2 <= ${max}`);
+		if (q.priceMax !== undefined) where.push(sql`s.price_wan_per_mu <= ${q.priceMax}`);
+		if (q.readiness.length) where.push(sql`s.readiness_items @> ${csv(q.readiness)}`);
+		if (q.industry) {
+			where.push(sql`exists (select 1 from plot_industries pi join industries i on i.id = pi.industry_id
+				where pi.plot_id = s.id and i.code = ${q.industry})`);
+		}
+		if (q.chain) {
+			where.push(sql`exists (select 1 from park_chains pc join chains c on c.id = pc.chain_id
+				where pc.park_id = s.park_id and c.code = ${q.chain})`);
+		}
+		where.push(...areaOfInterest(q, geom));
+		source = sql`
+			select s.id, s.code, s.code as name_zh, s.code as name_en, s.boundary as geom, s.park_id,
+				s.area_m2, s.land_use, s.supply_status as status, null::text as building_kind,
+				s.price_wan_per_mu as price, null::float8 as rent, null::float8 as occupancy,
+				s.readiness_items,
+				array(select i.code from plot_industries pi join industries i on i.id = pi.industry_id where pi.plot_id = s.id) as industries,
+				s.confirmed_at
+			from plots s join parks pk on pk.id = s.park_id
+			where ${sql.join(where, sql` and `)}`;
+	} else {
+		const geom = sql`s.footprint`;
+		if (q.buildingKind.length) where.push(sql`s.kind = any(${csv(q.buildingKind)})`);
+		if (q.rentMax !== undefined) where.push(sql`s.rent_yuan_per_m2_day <= ${q.rentMax}`);
+		if (q.vacantMin !== undefined) where.push(sql`o.vacant >= ${q.vacantMin}`);
+		if (q.industry) {
+			where.push(sql`exists (select 1 from park_industries pi join industries i on i.id = pi.industry_id
+				where pi.park_id = s.park_id and i.code = ${q.industry})`);
+		}
+		if (q.chain) {
+			where.push(sql`exists (select 1 from park_chains pc join chains c on c.id = pc.chain_id
+				where pc.park_id = s.park_id and c.code = ${q.chain})`);
+		}
+		where.push(sql`o.vacant > 0`);
+		where.push(...areaOfInterest(q, geom));
+		source = sql`
+			select s.id, s.code, s.name_zh, s.name_en, s.footprint as geom, s.park_id,
+				o.vacant as area_m2, null::text as land_use, null::text as status, s.kind as building_kind,
+				null::float8 as price, s.rent_yuan_per_m2_day as rent, o.rate as occupancy,
+				'{}'::text[] as readiness_items,
+				array(select i.code from park_industries pi join industries i on i.id = pi.industry_id where pi.park_id = s.park_id) as industries,
+				s.confirmed_at
+			from buildings s join parks pk on pk.id = s.park_id
+			cross join lateral (
+				select coalesce(sum(u.area_m2) filter (where u.status = 'vacant'), s.leasable_area_m2 - coalesce(s.leased_area_m2, 0)) as vacant,
+					coalesce(sum(u.area_m2) filter (where u.status = 'leased') / nullif(sum(u.area_m2), 0),
+						s.leased_area_m2 / s.leasable_area_m2, 0) as rate
+				from units u where u.building_id = s.id
+			) o
+			where ${sql.join(where, sql` and `)}`;
+	}
+	const near = q.near
+		? sql`left join lateral (select ST_Distance(f.location::geography, c.geom::geography) as distance_m from facilities f
+				where f.published and f.kind = ${q.near} order by f.location <-> c.geom limit 1) nr on true`
+		: sql`cross join lateral (select null::float8 as distance_m) nr`;
+	// 5 km is at most ~0.06° of longitude here; the box lets the GiST index find candidates first.
+	const chainFit = link
+		? sql`cross join lateral (select count(*) filter (where l.position < ${link.position}) as upstream,
+					count(*) filter (where l.position > ${link.position}) as downstream
+				from enterprises e join chain_links l on l.id = e.chain_link_id
+				where e.published and l.chain_id = ${link.chainId}
+					and e.location && ST_Expand(c.geom, ${(CHAIN_RADIUS_KM / 111) * 1.6})
+					and ST_DWithin(e.location::geography, c.geom::geography, ${CHAIN_RADIUS_KM * 1000})) cf`
+		: sql`cross join lateral (select 0 as upstream, 0 as downstream) cf`;
+	const distanceFilter = q.near ? sql`where nr.distance_m <= ${(q.withinKm ?? 5) * 1000}` : sql``;
+	return sql`
+		select c.id, c.code, c.name_zh, c.name_en, pk.code as park_code, pk.name_zh as park_zh, pk.name_en as park_en,
+			c.area_m2, c.land_use, c.status, c.building_kind, c.price, c.rent, c.occupancy, c.readiness_items, c.industries,
+			array(select ch.code from park_chains pc join chains ch on ch.id = pc.chain_id where pc.park_id = c.park_id) as chains,
+			ST_X(ST_PointOnSurface(c.geom)) as lon, ST_Y(ST_PointOnSurface(c.geom)) as lat,
+			c.confirmed_at, floor(extract(epoch from now() - c.confirmed_at) / 86400)::int as days,
+			nr.distance_m, cf.upstream, cf.downstream
+		from (${source}) c join parks pk on pk.id = c.park_id
+		${near}
+		${chainFit}
+		${distanceFilter}`;
+}
+
+/** Postgres text[] arrives as an array (both drivers) or, rarely, as '{a,b}'. */
+function arr(v: string[] | string | null): string[] {
+	if (!v) return [];
+	if (Array.isArray(v)) return v;
+	return v.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+}
+
+export async function searchSites(db: Database, q: FinderQuery): Promise<SearchResult> {
+	const t = await getTaxonomy(db);
+	await validate(db, q, t);
+	const fresh = freshness();
+	const rows = await db.rows<CandidateRow>(candidatesSql(q, t, fresh.hideAfterDays));
+	const ctx = {
+		industryName: q.industry ? t.industries.get(q.industry) : undefined,
+		chainName: q.chain ? t.chains.get(q.chain) : undefined,
+		facility: q.near,
+		staleAfterDays: fresh.staleAfterDays
+	};
+	const scored: ScoredSite[] = rows.map((r) => {
+		const candidate: SiteCandidate = {
+			kind: q.kind,
+			code: r.code,
+			areaM2: Number(r.area_m2),
+			priceWanPerMu: r.price === null ? null : Number(r.price),
+			readinessItems: arr(r.readiness_items),
+			industries: arr(r.industries),
+			chains: arr(r.chains),
+			distanceKm: r.distance_m === null ? null : Number(r.distance_m) / 1000,
+			upstream: Number(r.upstream ?? 0),
+			downstream: Number(r.downstream ?? 0),
+			rentYuanPerM2Day: r.rent === null ? null : Number(r.rent),
+			daysSinceConfirmed: Number(r.days)
+		};
+		const { score, reasons } = scoreSite(candidate, q, ctx);
+		return {
+			kind: q.kind,
+			id: Number(r.id),
+			code: r.code,
+			name: { zh: r.name_zh, en: r.name_en },
+			park: { code: r.park_code, zh: r.park_zh, en: r.park_en },
+			areaM2: candidate.areaM2,
+			landUse: r.land_use,
+			status: r.status,
+			buildingKind: r.building_kind,
+			priceWanPerMu: candidate.priceWanPerMu,
+			rentYuanPerM2Day: candidate.rentYuanPerM2Day,
+			occupancy: r.occupancy === null ? null : Number(r.occupancy),
+			lon: Number(r.lon),
+			lat: Number(r.lat),
+			confirmedAt: r.confirmed_at instanceof Date ? r.confirmed_at.toISOString() : String(r.confirmed_at),
+			score,
+			reasons
+		};
+	});
+	scored.sort(compareScored);
+	const start = (q.page - 1) * q.pageSize;
+	return {
+		total: scored.length,
+		page: q.page,
+		pageSize: q.pageSize,
+		items: scored.slice(start, start + q.pageSize),
+		matches: scored.map((s) => ({ kind: s.kind, id: s.id, code: s.code, score: s.score, lon: s.lon, lat: s.lat }))
+	};
+}
