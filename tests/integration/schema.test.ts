@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
 import type { Database } from '../../src/lib/server/db/client';
 import { describeDatabase } from '../../src/lib/server/db/client';
 import { MODE, openTestDatabase, rolledBack } from './db';
@@ -25,7 +26,9 @@ describe(`schema (${MODE})`, () => {
 	it('applied every migration, PostGIS first', async () => {
 		const info = await describeDatabase(db);
 		expect(info.mode).toBe(MODE);
-		expect(info.migrations).toBe(3);
+		const journal = JSON.parse(readFileSync('db/migrations/meta/_journal.json', 'utf8'));
+		expect(info.migrations).toBe(journal.entries.length);
+		expect(journal.entries[0].tag).toBe('0000_enable_postgis');
 		expect(info.postgis).toMatch(/^3\./);
 	});
 
@@ -37,8 +40,8 @@ describe(`schema (${MODE})`, () => {
 		expect(rows.map((r) => r.table_name)).toEqual(
 			[
 				'audit_entries', 'buildings', 'chain_links', 'chains', 'disposal_targets', 'enquiries', 'enterprises',
-				'facilities', 'industries', 'layer_versions', 'park_chains', 'park_industries', 'parks', 'plot_industries',
-				'plots', 'projects', 'requirements', 'roads', 'sessions', 'tour_stops', 'tours', 'units', 'user_parks', 'users'
+				'facilities', 'industries', 'layer_versions', 'notification_outbox', 'park_chains', 'park_industries', 'parks', 'plot_industries',
+				'plots', 'projects', 'requirements', 'roads', 'sessions', 'site_views', 'tour_stops', 'tours', 'units', 'user_parks', 'users'
 			].sort()
 		);
 	});
