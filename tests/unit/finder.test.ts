@@ -96,3 +96,16 @@ describe('match score and reasons', () => {
 		expect(list.map((x) => x.code)).toEqual(['C', 'A', 'B']);
 	});
 });
+
+describe('finder query from a plain form', () => {
+	it('accepts repeated keys and ignores empty fields', () => {
+		const { query, errors } = parse('landUse=industrial&landUse=research&areaMin=&industry=&status=available&status=reserve');
+		expect(errors).toEqual([]);
+		expect(query.landUse).toEqual(['industrial', 'research']);
+		expect(query.areaMin).toBeUndefined();
+		expect(query.status).toEqual(['available', 'reserve']);
+	});
+	it('lets a form untick every status (any status)', () => {
+		expect(parse('status=').query.status).toEqual([]);
+	});
+});

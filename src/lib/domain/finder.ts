@@ -127,8 +127,15 @@ export function parsePolygon(raw: string): [number, number][] | string {
 	return pts as [number, number][];
 }
 
-export function parseFinderQuery(params: URLSearchParams): { query: FinderQuery; errors: FieldError[] } {
+export function parseFinderQuery(input: URLSearchParams): { query: FinderQuery; errors: FieldError[] } {
 	const errors: FieldError[] = [];
+	// A plain GET form repeats a key per ticked box (landUse=a&landUse=b); links use commas. Accept both,
+	// and treat empty fields (an untouched form input) as absent.
+	const params = new URLSearchParams();
+	for (const key of new Set(input.keys())) {
+		const joined = input.getAll(key).filter((v) => v.trim() !== '').join(',');
+		if (joined !== '' || key === 'status') params.set(key, joined);
+	}
 	const kindRaw = params.get('kind') ?? 'plot';
 	const kind = isOneOf(FINDER_KINDS, kindRaw) ? kindRaw : 'plot';
 	if (!isOneOf(FINDER_KINDS, kindRaw)) errors.push({ field: 'kind', code: 'unknown', message: `kind must be "plot" or "building".` });

@@ -119,3 +119,11 @@ export interface MapLabel {
 	point: [number, number];
 }
 
+
+export interface NearbyFacility {
+	kind: string;
+	code: string;
+	nameZh: string;
+	nameEn: string;
+	distanceKm: number;
+}

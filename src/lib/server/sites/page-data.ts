@@ -1,0 +1,28 @@
+/** Everything a public site page shows, loaded in one place for the plot, building and park routes. */
+import { error } from '@sveltejs/kit';
+import { getDatabase } from '../db';
+import { getFeatureDetails } from './details';
+import { nearbyFacilities, parkSites, siteSketch, unitsToLet } from './pages';
+import { recordSiteView } from '../enquiries';
+import { taxonomyLists } from '../search/taxonomy';
+import { freshness } from '../config';
+
+const CODE = /^[A-Za-z0-9_-]{1,64}$/;
+
+export async function sitePageData(kind: 'plot' | 'building' | 'park', code: string) {
+	if (!CODE.test(code)) error(404, { message: `No ${kind} "${code}".` });
+	const db = await getDatabase();
+	const table = `${kind}s` as 'plots' | 'buildings' | 'parks';
+	const details = await getFeatureDetails(db, table, code);
+	if (!details) error(404, { message: `No published ${kind} "${code}".` });
+	const [nearby, sketch, units, sites, taxonomy] = await Promise.all([
+		nearbyFacilities(db, table, code),
+		siteSketch(db, table, code),
+		kind === 'building' ? unitsToLet(db, code) : Promise.resolve([]),
+		kind === 'park' ? parkSites(db, code) : Promise.resolve([]),
+		taxonomyLists(db)
+	]);
+	// A page view feeds the demand heat map; losing one is harmless.
+	await recordSiteView(db, kind, code).catch(() => {});
+	return { kind, details, nearby, sketch, units, sites, industries: taxonomy.industries, staleAfterDays: freshness().staleAfterDays };
+}
