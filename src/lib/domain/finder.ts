@@ -198,7 +198,7 @@ export function parseFinderQuery(input: URLSearchParams): { query: FinderQuery; 
 
 const round6 = (v: number) => Math.round(v * 1e6) / 1e6;
 
-/** Writes a query as URL parameters, leaving out defaults so links stay short. */
+/** Writes a query as URL parameters, leaving out defaults (and empty form fields, null) so links stay short. */
 export function finderParams(q: FinderQuery): URLSearchParams {
 	const p = new URLSearchParams();
 	if (q.kind !== 'plot') p.set('kind', q.kind);
@@ -206,17 +206,17 @@ export function finderParams(q: FinderQuery): URLSearchParams {
 	if (q.chain) p.set('chain', q.chain);
 	if (q.link) p.set('link', q.link);
 	if (q.landUse.length) p.set('landUse', q.landUse.join(','));
-	if (q.areaMin !== undefined) p.set('areaMin', String(q.areaMin));
-	if (q.areaMax !== undefined) p.set('areaMax', String(q.areaMax));
+	if (q.areaMin != null) p.set('areaMin', String(q.areaMin));
+	if (q.areaMax != null) p.set('areaMax', String(q.areaMax));
 	if (q.areaUnit !== 'mu') p.set('unit', q.areaUnit);
-	if (q.priceMax !== undefined) p.set('priceMax', String(q.priceMax));
+	if (q.priceMax != null) p.set('priceMax', String(q.priceMax));
 	if (q.readiness.length) p.set('readiness', q.readiness.join(','));
 	if (q.status.join(',') !== DEFAULT_QUERY.status.join(',')) p.set('status', q.status.join(','));
-	if (q.vacantMin !== undefined) p.set('vacantMin', String(q.vacantMin));
-	if (q.rentMax !== undefined) p.set('rentMax', String(q.rentMax));
+	if (q.vacantMin != null) p.set('vacantMin', String(q.vacantMin));
+	if (q.rentMax != null) p.set('rentMax', String(q.rentMax));
 	if (q.buildingKind.length) p.set('buildingKind', q.buildingKind.join(','));
 	if (q.near) p.set('near', q.near);
-	if (q.near && q.withinKm !== undefined) p.set('withinKm', String(q.withinKm));
+	if (q.near && q.withinKm != null) p.set('withinKm', String(q.withinKm));
 	if (q.bbox) p.set('bbox', q.bbox.map(round6).join(','));
 	if (q.polygon) p.set('polygon', q.polygon.map(([x, y]) => `${round6(x)} ${round6(y)}`).join(';'));
 	if (q.circle) p.set('circle', `${round6(q.circle.lon)},${round6(q.circle.lat)},${q.circle.radiusKm}`);

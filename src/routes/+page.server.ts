@@ -1,0 +1,23 @@
+import type { PageServerLoad } from './$types';
+import { getDatabase } from '$lib/server/db';
+import { parseFinderQuery } from '$lib/domain/finder';
+import { SearchInputError, searchSites, type SearchResult } from '$lib/server/search';
+import { taxonomyLists } from '$lib/server/search/taxonomy';
+import { freshness } from '$lib/server/config';
+
+/** The map page runs the finder on the server from the URL: a shared link renders the same results. */
+export const load = (async ({ url }) => {
+	const db = await getDatabase();
+	const { query, errors } = parseFinderQuery(url.searchParams);
+	let results: SearchResult | null = null;
+	let searchErrors = errors;
+	if (!errors.length) {
+		try {
+			results = await searchSites(db, query);
+		} catch (e) {
+			if (!(e instanceof SearchInputError)) throw e;
+			searchErrors = e.errors;
+		}
+	}
+	return { query, results, searchErrors, taxonomy: await taxonomyLists(db), hideAfterDays: freshness().hideAfterDays };
+}) satisfies PageServerLoad;
