@@ -13,7 +13,7 @@ test.describe('the investment map', () => {
 		for (const name of ['园区', '地块', '楼宇/厂房', '配套设施', '道路']) {
 			await expect(page.getByRole('checkbox', { name })).toBeChecked();
 		}
-		await expect(page.getByText('可供应')).toBeVisible();
+		await expect(page.getByRole('region', { name: '图例' }).getByText('可供应')).toBeVisible();
 		// Park names are drawn as HTML labels (no glyph server is needed).
 		await expect(page.locator('.map-label-parks', { hasText: '新材料产业园' })).toBeVisible();
 		await page.screenshot({ path: 'test-results/map-overview.png' });
@@ -58,14 +58,14 @@ test.describe('the investment map', () => {
 	test('switches to English and back, keeping the choice across reloads', async ({ page }) => {
 		await page.goto('/');
 		await waitForMap(page);
-		await page.getByRole('link', { name: 'Switch to Chinese' }).or(page.getByRole('link', { name: '切换到英文' })).click();
+		await page.getByRole('link', { name: 'English' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('SiteAtlas Investment Map');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
-		await expect(page.getByText('Available', { exact: true })).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Legend' }).getByText('Available', { exact: true })).toBeVisible();
 		await expect(page.locator('.map-label-parks', { hasText: 'New Materials Industrial Park' })).toBeVisible();
 		await page.reload();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('SiteAtlas Investment Map');
-		await page.getByRole('link', { name: 'Switch to Chinese' }).click();
+		await page.getByRole('link', { name: '中文' }).click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('SiteAtlas 招商一张图');
 	});
 

@@ -77,3 +77,27 @@ export async function recordSiteView(db: Database, kind: 'plot' | 'building' | '
 		insert into site_views (site_kind, site_code, day, views) values (${kind}, ${code}, current_date, 1)
 		on conflict (site_kind, site_code, day) do update set views = site_views.views + 1`);
 }
+
+export interface EnquiryStatus {
+	reference: string;
+	status: string;
+	siteKind: string;
+	siteCode: string | null;
+	createdAt: string;
+}
+
+/** An enquiry's status by its reference, for the investor who holds it: no personal data. */
+export async function enquiryStatus(db: Database, reference: string): Promise<EnquiryStatus | null> {
+	const [r] = await db.rows<{ reference: string; status: string; site_kind: string; code: string | null; created_at: Date | string }>(sql`
+		select e.reference, e.status, e.site_kind, coalesce(p.code, b.code, k.code) as code, e.created_at
+		from enquiries e left join plots p on p.id = e.plot_id left join buildings b on b.id = e.building_id left join parks k on k.id = e.park_id
+		where e.reference = ${reference}`);
+	if (!r) return null;
+	return {
+		reference: r.reference,
+		status: r.status,
+		siteKind: r.site_kind,
+		siteCode: r.code,
+		createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at)
+	};
+}
