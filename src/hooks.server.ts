@@ -14,6 +14,10 @@ export const init: ServerInit = async () => {
 		console.log(
 			`SiteAtlas: ${database.mode} database at ${database.where} ready in ${Math.round(performance.now() - started)} ms`
 		);
+		// adapter-node stops taking requests on SIGTERM/SIGINT, then emits this: close the database so the process can exit.
+		process.once('sveltekit:shutdown', () => {
+			void database.close().catch(() => {});
+		});
 	} catch (e) {
 		if (e instanceof DatabaseStartupError) {
 			console.error(`SiteAtlas cannot start: ${e.message}`);

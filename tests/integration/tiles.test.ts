@@ -7,7 +7,7 @@ import { TileService, buildTile, defaultEncoder } from '../../src/lib/server/til
 import { bumpLayerVersions } from '../../src/lib/server/tiles/versions';
 import { LAYERS } from '../../src/lib/domain/vocab';
 import { MODE, openTestDatabase } from './db';
-import { decode, tileOf, tilesCovering } from './tiles';
+import { canonical, decode, tileOf, tilesCovering } from './tiles';
 
 let db: Database;
 let tiles: TileService;
@@ -106,6 +106,21 @@ describe(`vector tiles (${MODE}, ${MODE === 'server' ? 'ST_AsMVT' : 'JS encoder'
 		const parksTag = await tiles.etag(parks);
 		await db.transaction((tx) => bumpLayerVersions(tx, ['plots']));
 		expect(await tiles.etag(parks)).toBe(parksTag);
+	});
+
+	it('serves all layers in one composite tile, equal to the per-layer tiles, versioned by any write', async () => {
+		const p = await plot(sql`published`);
+		const t = tileOf(p.lon, p.lat, 14);
+		const composite = await tiles.get({ layer: 'all', ...t });
+		for (const layer of LAYERS) {
+			const alone = canonical(decode((await tiles.get({ layer, ...t })).body, layer));
+			expect(canonical(decode(composite.body, layer)), layer).toEqual(alone);
+		}
+		expect(canonical(decode(composite.body, 'plots')).length).toBeGreaterThan(5);
+		await db.transaction((tx) => bumpLayerVersions(tx, ['facilities']));
+		const after = await tiles.respond({ layer: 'all', ...t }, composite.etag);
+		expect(after.status).toBe(200);
+		expect(after.etag).not.toBe(composite.etag);
 	});
 
 	it('keeps every tile of the sample zone under 500 KB from z10 to z17', async () => {

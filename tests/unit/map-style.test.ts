@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
-import { offlineStyle, overlayOnStyle, TILE_LAYERS } from '$lib/map/style';
+import { offlineStyle, overlayOnStyle, TILE_LAYERS, TILE_SOURCE } from '$lib/map/style';
 import { CLICKABLE_LAYERS, dataLayers, GROUP_LAYER_IDS, LAYER_GROUPS } from '$lib/map/layers';
 import { labelVisible, selectionFilter } from '$lib/map/labels';
 import { tileOf, tilesCovering } from '$lib/geo/tiles';
@@ -15,10 +15,10 @@ describe('map style', () => {
 		expect(style.glyphs).toBeUndefined();
 		expect(style.layers.some((l) => l.type === 'symbol')).toBe(false);
 	});
-	it('reads every SiteAtlas layer from its own tile endpoint', () => {
-		for (const layer of TILE_LAYERS) {
-			expect((style.sources[layer] as { tiles: string[] }).tiles).toEqual([`http://localhost:3000/tiles/${layer}/{z}/{x}/{y}.mvt`]);
-		}
+	it('reads all SiteAtlas layers from one composite tile source', () => {
+		expect((style.sources[TILE_SOURCE] as { tiles: string[] }).tiles).toEqual(['http://localhost:3000/tiles/all/{z}/{x}/{y}.mvt']);
+		const used = new Set(style.layers.filter((l) => 'source' in l && l.source === TILE_SOURCE).map((l) => (l as { 'source-layer': string })['source-layer']));
+		expect([...used].sort()).toEqual([...TILE_LAYERS].sort());
 	});
 	it('knows every layer that toggles and clicks refer to', () => {
 		const ids = new Set(dataLayers().map((l) => l.id));

@@ -3,6 +3,9 @@
  * named after what it shows. Pure data: no map instance needed, so they are unit-tested.
  */
 import type { LayerSpecification } from 'maplibre-gl';
+
+/** The map's single vector source (see style.ts). */
+export const TILE_SOURCE = 'siteatlas';
 import { IDLE_OUTLINE_COLOR, LOW_EFFICIENCY_OUTLINE_COLOR, SUPPLY_STATUS_COLORS } from '../domain/status';
 import { OCCUPANCY_BANDS } from '../domain/occupancy';
 import { FACILITY_KINDS, SUPPLY_STATUSES, type FacilityKind } from '../domain/vocab';
@@ -37,9 +40,9 @@ facilityColor.push('#333333');
 /** Layer ids per group, so toggles and click handling can find them. */
 export const GROUP_LAYER_IDS: Record<LayerGroup, string[]> = {
 	roads: ['roads-casing', 'roads'],
-	parks: ['parks-fill', 'parks-outline'],
-	plots: ['plots-fill', 'plots-outline', 'plots-flag'],
-	buildings: ['buildings-fill', 'buildings-outline'],
+	parks: ['parks-fill', 'parks-outline', 'parks-selected'],
+	plots: ['plots-fill', 'plots-outline', 'plots-flag', 'plots-match', 'plots-hover', 'plots-selected'],
+	buildings: ['buildings-fill', 'buildings-outline', 'buildings-match', 'buildings-hover', 'buildings-selected'],
 	facilities: ['facilities-halo', 'facilities']
 };
 
@@ -57,12 +60,40 @@ function roadWidth(widths: { expressway: number; arterial: number; secondary: nu
 	return ['interpolate', ['exponential', 1.6], ['zoom'], 9, at(0.4), 13, at(1), 17, at(5)] as never;
 }
 
+/** Outline layers that the finder and selection drive through filters; empty until they are set. */
+function highlightLayers(): LayerSpecification[] {
+	const none = ['in', ['id'], ['literal', []]] as never;
+	const line = (id: string, layer: string, color: string, width: number): LayerSpecification => ({
+		id,
+		type: 'line',
+		source: TILE_SOURCE,
+		'source-layer': layer,
+		filter: none,
+		paint: { 'line-color': color, 'line-width': width }
+	});
+	return [
+		{ id: 'aoi-fill', type: 'fill', source: 'aoi', paint: { 'fill-color': '#0b4f6c', 'fill-opacity': 0.08 } },
+		{ id: 'aoi-line', type: 'line', source: 'aoi', paint: { 'line-color': '#0b4f6c', 'line-width': 2, 'line-dasharray': [2, 1] } },
+		line('plots-match', 'plots', '#7c3aed', 2.5),
+		line('buildings-match', 'buildings', '#7c3aed', 2.5),
+		line('plots-hover', 'plots', '#f59e0b', 5),
+		line('buildings-hover', 'buildings', '#f59e0b', 5),
+		line('plots-selected', 'plots', '#111827', 3),
+		line('buildings-selected', 'buildings', '#111827', 3),
+		line('parks-selected', 'parks', '#111827', 3)
+	];
+}
+
 export function dataLayers(): LayerSpecification[] {
+	return [...baseDataLayers(), ...highlightLayers()];
+}
+
+function baseDataLayers(): LayerSpecification[] {
 	return [
 		{
 			id: 'parks-fill',
 			type: 'fill',
-			source: 'parks',
+			source: TILE_SOURCE,
 			'source-layer': 'parks',
 			paint: {
 				'fill-color': ['match', ['get', 'kind'], 'park_in_park', '#c6dbef', '#deebf7'] as never,
@@ -72,7 +103,7 @@ export function dataLayers(): LayerSpecification[] {
 		{
 			id: 'roads-casing',
 			type: 'line',
-			source: 'roads',
+			source: TILE_SOURCE,
 			'source-layer': 'roads',
 			layout: { 'line-cap': 'round', 'line-join': 'round' },
 			paint: {
@@ -83,7 +114,7 @@ export function dataLayers(): LayerSpecification[] {
 		{
 			id: 'roads',
 			type: 'line',
-			source: 'roads',
+			source: TILE_SOURCE,
 			'source-layer': 'roads',
 			layout: { 'line-cap': 'round', 'line-join': 'round' },
 			paint: {
@@ -94,7 +125,7 @@ export function dataLayers(): LayerSpecification[] {
 		{
 			id: 'parks-outline',
 			type: 'line',
-			source: 'parks',
+			source: TILE_SOURCE,
 			'source-layer': 'parks',
 			paint: {
 				'line-color': '#2171b5',
@@ -105,14 +136,14 @@ export function dataLayers(): LayerSpecification[] {
 		{
 			id: 'plots-fill',
 			type: 'fill',
-			source: 'plots',
+			source: TILE_SOURCE,
 			'source-layer': 'plots',
 			paint: { 'fill-color': statusColor as never, 'fill-opacity': 0.82 }
 		},
 		{
 			id: 'plots-outline',
 			type: 'line',
-			source: 'plots',
+			source: TILE_SOURCE,
 			'source-layer': 'plots',
 			minzoom: 12,
 			paint: { 'line-color': '#ffffff', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 0.4, 17, 1.5] as never }
@@ -120,7 +151,7 @@ export function dataLayers(): LayerSpecification[] {
 		{
 			id: 'plots-flag',
 			type: 'line',
-			source: 'plots',
+			source: TILE_SOURCE,
 			'source-layer': 'plots',
 			filter: ['any', ['==', ['get', 'idle'], true], ['==', ['get', 'low_efficiency'], true]],
 			paint: {
@@ -131,28 +162,28 @@ export function dataLayers(): LayerSpecification[] {
 		{
 			id: 'buildings-fill',
 			type: 'fill',
-			source: 'buildings',
+			source: TILE_SOURCE,
 			'source-layer': 'buildings',
 			paint: { 'fill-color': occupancyColor as never, 'fill-opacity': 0.95 }
 		},
 		{
 			id: 'buildings-outline',
 			type: 'line',
-			source: 'buildings',
+			source: TILE_SOURCE,
 			'source-layer': 'buildings',
 			paint: { 'line-color': '#3f3f3f', 'line-width': 1 }
 		},
 		{
 			id: 'facilities-halo',
 			type: 'circle',
-			source: 'facilities',
+			source: TILE_SOURCE,
 			'source-layer': 'facilities',
 			paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 6, 15, 11] as never, 'circle-color': '#ffffff' }
 		},
 		{
 			id: 'facilities',
 			type: 'circle',
-			source: 'facilities',
+			source: TILE_SOURCE,
 			'source-layer': 'facilities',
 			paint: {
 				'circle-radius': ['interpolate', ['linear'], ['zoom'], 8, 4, 15, 8] as never,

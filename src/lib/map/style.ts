@@ -4,7 +4,7 @@
  * A deployment can set its own basemap style URL; our layers are then added over it.
  */
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { dataLayers } from './layers';
+import { dataLayers, TILE_SOURCE } from './layers';
 
 export const TILE_LAYERS = ['parks', 'plots', 'buildings', 'facilities', 'roads'] as const;
 
@@ -20,19 +20,25 @@ const SOURCE_ZOOMS: Record<(typeof TILE_LAYERS)[number], [number, number]> = {
 export const SEA_COLOR = '#cfe3ef';
 export const LAND_COLOR = '#f4f1ea';
 
+/** The one vector source of the map: all SiteAtlas layers per tile (`/tiles/all/…`), one request and parse per tile. */
+export { TILE_SOURCE };
+
 export function tileSources(origin: string): Record<string, SourceSpecification> {
-	const sources: Record<string, SourceSpecification> = {};
-	for (const layer of TILE_LAYERS) {
-		const [minzoom, maxzoom] = SOURCE_ZOOMS[layer];
-		sources[layer] = {
+	const zooms = Object.values(SOURCE_ZOOMS);
+	return {
+		[TILE_SOURCE]: {
 			type: 'vector',
-			tiles: [`${origin}/tiles/${layer}/{z}/{x}/{y}.mvt`],
-			minzoom,
-			maxzoom,
-			attribution: layer === 'parks' ? 'SiteAtlas' : undefined
-		};
-	}
-	return sources;
+			tiles: [`${origin}/tiles/all/{z}/{x}/{y}.mvt`],
+			minzoom: Math.min(...zooms.map((z) => z[0])),
+			maxzoom: Math.max(...zooms.map((z) => z[1])),
+			attribution: 'SiteAtlas'
+		}
+	};
+}
+
+/** Sources of the map's own overlays (the finder's area of interest). */
+export function overlaySources(): Record<string, SourceSpecification> {
+	return { aoi: { type: 'geojson', data: { type: 'FeatureCollection', features: [] } } };
 }
 
 export function offlineStyle(origin: string, attribution: string): StyleSpecification {
@@ -43,7 +49,8 @@ export function offlineStyle(origin: string, attribution: string): StyleSpecific
 			land: { type: 'geojson', data: `${origin}/basemap/land.geojson`, attribution },
 			districts: { type: 'geojson', data: `${origin}/basemap/districts.geojson` },
 			water: { type: 'geojson', data: `${origin}/basemap/water.geojson` },
-			...tileSources(origin)
+			...tileSources(origin),
+			...overlaySources()
 		},
 		layers: [
 			{ id: 'sea', type: 'background', paint: { 'background-color': SEA_COLOR } },
@@ -65,7 +72,7 @@ export function offlineStyle(origin: string, attribution: string): StyleSpecific
 export function overlayOnStyle(base: StyleSpecification, origin: string): StyleSpecification {
 	return {
 		...base,
-		sources: { ...base.sources, ...tileSources(origin) },
+		sources: { ...base.sources, ...tileSources(origin), ...overlaySources() },
 		layers: [...base.layers, ...dataLayers()]
 	};
 }

@@ -119,20 +119,23 @@ export async function heatCells(
 			{ field: 'bbox', code: 'too_large', message: `The box needs more than ${MAX_HEXAGONS} hexagons at zoom ${req.zoom}; zoom out or ask for a smaller box.` }
 		]);
 	}
+	// Each point finds its own hexagon (a grid over the point's 1 m box yields the one or two
+	// cells touching it), so the work grows with the points, not with hexagons × points.
 	const rows = await db.rows<{ ring: string; value: number; count: number }>(sql`
 		with env as (
-			select ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326) as b4326,
-				ST_Transform(ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326), 3857) as b3857
+			select ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326) as b4326
 		), pts as (
-			select pts.g, pts.v from env cross join lateral (${metricPoints(req.metric, matchPoints)}) pts
+			select row_number() over () as pid, p.g, p.v from env cross join lateral (${metricPoints(req.metric, matchPoints)}) p
+			where p.v > 0
+		), hit as (
+			select distinct on (pts.pid) pts.v, h.i, h.j, h.geom
+			from pts cross join lateral ST_HexagonGrid(${size}::float8, ST_Expand(pts.g, 1)) h
+			where ST_Intersects(h.geom, pts.g)
+			order by pts.pid, h.i, h.j
 		), cells as (
-			select h.geom, sum(pts.v) as value, count(*) as count
-			from env cross join lateral ST_HexagonGrid(${size}::float8, ST_Expand(env.b3857, ${size}::float8)) h
-			join pts on ST_Intersects(h.geom, pts.g)
-			group by h.geom
+			select i, j, (array_agg(geom))[1] as geom, sum(v) as value, count(*) as count from hit group by i, j
 		)
-		select ST_AsGeoJSON(ST_Transform(geom, 4326), 6) as ring, value::float8 as value, count::int as count
-		from cells where value > 0`);
+		select ST_AsGeoJSON(ST_Transform(geom, 4326), 6) as ring, value::float8 as value, count::int as count from cells`);
 	const cells = rows.map((r) => ({
 		polygon: (JSON.parse(r.ring).coordinates[0] as [number, number][]),
 		value: Number(r.value),

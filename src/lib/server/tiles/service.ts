@@ -26,8 +26,11 @@ export class TileRequestError extends Error {
 	}
 }
 
+/** All layers in one tile: what the map uses, one request and one parse per tile instead of five. */
+export const COMPOSITE = 'all';
+
 export interface TileAddress {
-	layer: LayerName;
+	layer: LayerName | typeof COMPOSITE;
 	z: number;
 	x: number;
 	y: number;
@@ -37,8 +40,8 @@ const INT = /^\d{1,8}$/;
 
 /** Parses and checks a tile address from URL parts; throws TileRequestError with what is wrong. */
 export function parseTileAddress(layer: string, z: string, x: string, y: string): TileAddress {
-	if (!isOneOf(LAYERS, layer)) {
-		throw new TileRequestError(404, `Unknown layer "${layer}". Layers are: ${LAYERS.join(', ')}.`, 'unknown_layer');
+	if (layer !== COMPOSITE && !isOneOf(LAYERS, layer)) {
+		throw new TileRequestError(404, `Unknown layer "${layer}". Layers are: ${LAYERS.join(', ')} (or "${COMPOSITE}" for all of them).`, 'unknown_layer');
 	}
 	if (!INT.test(z) || !INT.test(x) || !INT.test(y)) {
 		throw new TileRequestError(400, `Tile address ${z}/${x}/${y} is not three whole numbers z/x/y.`, 'bad_tile');
@@ -53,7 +56,7 @@ export function parseTileAddress(layer: string, z: string, x: string, y: string)
 	if (xi >= n || yi >= n) {
 		throw new TileRequestError(400, `Tile ${zi}/${xi}/${yi} does not exist: at zoom ${zi}, x and y run 0–${n - 1}.`, 'bad_tile');
 	}
-	return { layer, z: zi, x: xi, y: yi };
+	return { layer: layer as TileAddress['layer'], z: zi, x: xi, y: yi };
 }
 
 export interface Tile {
@@ -76,9 +79,12 @@ export class TileService {
 		this.cache = new TileCache(options.cacheBytes ?? 64 * 1024 * 1024);
 	}
 
-	async version(layer: LayerName): Promise<number> {
+	/** A layer's data version; for the composite tile, the sum of all layers' versions (it grows with any write). */
+	async version(layer: TileAddress['layer']): Promise<number> {
 		const [row] = await this.database.rows<{ version: string | number }>(
-			sql`select version from layer_versions where layer = ${layer}`
+			layer === COMPOSITE
+				? sql`select sum(version) as version from layer_versions`
+				: sql`select version from layer_versions where layer = ${layer}`
 		);
 		return Number(row?.version ?? 0);
 	}
@@ -86,6 +92,12 @@ export class TileService {
 	/** The current ETag of a tile, without building it (for If-None-Match). */
 	async etag(a: TileAddress): Promise<string> {
 		return etagFor(a, await this.version(a.layer));
+	}
+
+	private async composite(a: TileAddress, encoder: TileEncoder): Promise<Uint8Array> {
+		const parts: Uint8Array[] = [];
+		for (const layer of LAYERS) parts.push((await this.get({ ...a, layer }, encoder)).body);
+		return concat(parts);
 	}
 
 	/**
@@ -110,10 +122,24 @@ export class TileService {
 		const key = `${encoder}|${etag}`;
 		const cached = this.cache.get(key);
 		if (cached) return { body: cached, etag, version };
-		const body = await buildTile(this.database, a, encoder);
+		const body = a.layer === COMPOSITE ? await this.composite(a, encoder) : await buildTile(this.database, a as TileAddress & { layer: LayerName }, encoder);
 		this.cache.set(key, body);
 		return { body, etag, version };
 	}
+}
+
+/**
+ * Concatenated MVT messages are one valid MVT (a tile is a repeated field of layers), so the
+ * composite tile is the layers' own cached tiles end to end.
+ */
+function concat(parts: Uint8Array[]): Uint8Array {
+	const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+	let at = 0;
+	for (const p of parts) {
+		out.set(p, at);
+		at += p.byteLength;
+	}
+	return out;
 }
 
 export function etagFor(a: TileAddress, version: number): string {
@@ -121,7 +147,11 @@ export function etagFor(a: TileAddress, version: number): string {
 }
 
 /** Builds one tile from the database, uncached. */
-export async function buildTile(database: Pick<Database, 'rows'>, a: TileAddress, encoder: TileEncoder): Promise<Uint8Array> {
+export async function buildTile(
+	database: Pick<Database, 'rows'>,
+	a: TileAddress & { layer: LayerName },
+	encoder: TileEncoder
+): Promise<Uint8Array> {
 	const layer = TILE_LAYERS[a.layer];
 	if (a.z < layer.minZoom) return new Uint8Array(0);
 	if (encoder === 'postgis') {
