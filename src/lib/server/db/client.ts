@@ -124,7 +124,11 @@ async function openServer(url: string, migrationsFolder: string, runMigrations: 
 	const client = postgres(url, {
 		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 		onnotice: () => {},
-		connect_timeout: 10
+		connect_timeout: 10,
+		// JIT compilation costs ~0.2 s per query and pays off only for long analytic scans; the
+		// portal's queries take milliseconds, and set-returning PostGIS functions such as
+		// ST_HexagonGrid carry cost estimates that would trigger it on every heat request.
+		connection: { application_name: 'siteatlas', jit: 'off' }
 	});
 	try {
 		await client`select 1`;
