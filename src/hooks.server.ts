@@ -1,6 +1,7 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { DatabaseStartupError, getDatabase } from '$lib/server/db';
 import { LOCALE_COOKIE, isLocale, pickLocale } from '$lib/i18n';
+import { startRequirementsWorker } from '$lib/server/requirements/worker';
 
 /**
  * Opens (and on first start, migrates and seeds) the database before the first
@@ -14,8 +15,11 @@ export const init: ServerInit = async () => {
 		console.log(
 			`SiteAtlas: ${database.mode} database at ${database.where} ready in ${Math.round(performance.now() - started)} ms`
 		);
+		const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+		const stopWorker = startRequirementsWorker(database, origin);
 		// adapter-node stops taking requests on SIGTERM/SIGINT, then emits this: close the database so the process can exit.
 		process.once('sveltekit:shutdown', () => {
+			stopWorker();
 			void database.close().catch(() => {});
 		});
 	} catch (e) {

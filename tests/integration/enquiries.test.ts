@@ -108,3 +108,13 @@ describe(`standing requirements and the outbox (${MODE})`, () => {
 		expect(await deliverOutbox(db, { send: async () => {} })).toBe(0);
 	});
 });
+
+describe(`the requirements job (${MODE})`, () => {
+	it('re-matches when the data versions move, and delivers pending messages', async () => {
+		const { startRequirementsWorker } = await import('../../src/lib/server/requirements/worker');
+		await db.rows(sql`update notification_outbox set sent_at = null`);
+		const stop = startRequirementsWorker(db, 'https://atlas.example', 60_000);
+		await expect.poll(async () => Number((await db.rows<{ n: number }>(sql`select count(*)::int as n from notification_outbox where sent_at is null`))[0].n)).toBe(0);
+		stop();
+	});
+});
