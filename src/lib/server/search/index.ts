@@ -95,6 +95,10 @@ function polygonSql(ring: [number, number][]): SQL {
 	return sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'Polygon', coordinates: [closed] })}), 4326)`;
 }
 
+/** The site's park is positioned for the chain. */
+const parkHasChain = (chain: string) =>
+	sql`exists (select 1 from park_chains pc join chains c on c.id = pc.chain_id where pc.park_id = s.park_id and c.code = ${chain})`;
+
 const csv = (xs: readonly string[]) => sql`string_to_array(${xs.join(',')}, ',')`;
 
 /** Area-of-interest conditions on a geometry column. */
@@ -130,10 +134,7 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number): SQL 
 			where.push(sql`exists (select 1 from plot_industries pi join industries i on i.id = pi.industry_id
 				where pi.plot_id = s.id and i.code = ${q.industry})`);
 		}
-		if (q.chain) {
-			where.push(sql`exists (select 1 from park_chains pc join chains c on c.id = pc.chain_id
-				where pc.park_id = s.park_id and c.code = ${q.chain})`);
-		}
+		if (q.chain) where.push(parkHasChain(q.chain));
 		where.push(...areaOfInterest(q, geom));
 		source = sql`
 			select s.id, s.code, s.code as name_zh, s.code as name_en, s.boundary as geom, s.park_id,
@@ -153,10 +154,7 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number): SQL 
 			where.push(sql`exists (select 1 from park_industries pi join industries i on i.id = pi.industry_id
 				where pi.park_id = s.park_id and i.code = ${q.industry})`);
 		}
-		if (q.chain) {
-			where.push(sql`exists (select 1 from park_chains pc join chains c on c.id = pc.chain_id
-				where pc.park_id = s.park_id and c.code = ${q.chain})`);
-		}
+		if (q.chain) where.push(parkHasChain(q.chain));
 		where.push(sql`o.vacant > 0`);
 		where.push(...areaOfInterest(q, geom));
 		source = sql`
