@@ -1,9 +1,12 @@
 import type { Locale } from '$lib/i18n';
+import type { SessionUser } from '$lib/server/auth';
 
 declare global {
 	namespace App {
 		interface Locals {
 			locale: Locale;
+			user: SessionUser | null;
+			sessionToken: string | undefined;
 		}
 		interface Error {
 			message: string;

@@ -2,6 +2,7 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { DatabaseStartupError, getDatabase } from '$lib/server/db';
 import { LOCALE_COOKIE, isLocale, pickLocale } from '$lib/i18n';
 import { startRequirementsWorker } from '$lib/server/requirements/worker';
+import { SESSION_COOKIE, sessionUser } from '$lib/server/auth';
 
 /**
  * Opens (and on first start, migrates and seeds) the database before the first
@@ -39,6 +40,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.cookies.set(LOCALE_COOKIE, asked, { path: '/', httpOnly: false, sameSite: 'lax', maxAge: 365 * 86400 });
 	}
 	event.locals.locale = pickLocale(isLocale(asked) ? asked : event.cookies.get(LOCALE_COOKIE));
+	event.locals.sessionToken = event.cookies.get(SESSION_COOKIE);
+	event.locals.user = event.locals.sessionToken ? await sessionUser(await getDatabase(), event.locals.sessionToken) : null;
 	return resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});

@@ -40,8 +40,8 @@ describe(`schema (${MODE})`, () => {
 		expect(rows.map((r) => r.table_name)).toEqual(
 			[
 				'audit_entries', 'buildings', 'chain_links', 'chains', 'disposal_targets', 'enquiries', 'enterprises',
-				'facilities', 'industries', 'layer_versions', 'notification_outbox', 'park_chains', 'park_industries', 'parks', 'plot_industries',
-				'plots', 'projects', 'requirements', 'roads', 'sessions', 'site_views', 'tour_stops', 'tours', 'units', 'user_parks', 'users'
+				'facilities', 'industries', 'layer_versions', 'notification_outbox', 'park_chains', 'photos', 'park_industries', 'parks', 'plot_industries',
+				'plots', 'projects', 'requirements', 'roads', 'sessions', 'sign_in_failures', 'site_views', 'tour_stops', 'tours', 'units', 'user_parks', 'users'
 			].sort()
 		);
 	});

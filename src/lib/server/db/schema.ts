@@ -464,6 +464,38 @@ export const sessions = pgTable(
 	(t) => [index('sessions_user_idx').on(t.userId)]
 );
 
+/** Failed sign-ins, for the per-account and per-address limits. */
+export const signInFailures = pgTable(
+	'sign_in_failures',
+	{
+		id: bigserial('id', { mode: 'number' }).primaryKey(),
+		email: text('email').notNull(),
+		ipHash: text('ip_hash').notNull(),
+		at: timestamp('at', { withTimezone: true }).notNull().defaultNow()
+	},
+	(t) => [index('sign_in_failures_email_idx').on(t.email, t.at), index('sign_in_failures_ip_idx').on(t.ipHash, t.at)]
+);
+
+/** Photos of parks, plots and buildings, stored in the database so both modes back them up alike. */
+export const photos = pgTable(
+	'photos',
+	{
+		id: serial('id').primaryKey(),
+		siteKind: text('site_kind').notNull(),
+		siteCode: text('site_code').notNull(),
+		contentType: text('content_type').notNull(),
+		bytes: customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })('bytes').notNull(),
+		caption: text('caption').notNull().default(''),
+		uploadedBy: integer('uploaded_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: created()
+	},
+	(t) => [
+		index('photos_site_idx').on(t.siteKind, t.siteCode),
+		check('photos_site_kind_check', oneOf('site_kind', SITE_KINDS)),
+		check('photos_content_type_check', sql`${t.contentType} IN ('image/jpeg', 'image/png', 'image/webp')`)
+	]
+);
+
 export const auditEntries = pgTable(
 	'audit_entries',
 	{

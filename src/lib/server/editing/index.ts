@@ -1,0 +1,362 @@
+/**
+ * Every write of the console. Each runs in one transaction that locks the row, checks the
+ * editor's park scope and the record's version, writes, records exactly one audit entry
+ * (who, when, what, before and after) and bumps the layer's data version, so the next tile
+ * and search reflect the change and no cached tile is stale.
+ */
+import { sql } from 'drizzle-orm';
+import { booleanValid } from '@turf/turf';
+import type { Geometry } from 'geojson';
+import type { Database, TxHandle } from '../db/client';
+import type { SessionUser } from '../auth';
+import { requireParkEditor, requireUser } from '../auth/permissions';
+import { bumpLayerVersions } from '../tiles/versions';
+import { canTransition } from '../../domain/status';
+import type { BuildingEdit, PlotEdit } from '../../domain/edit-schemas';
+import type { SupplyStatus } from '../../domain/vocab';
+import { ConflictError, EditValidationError, NotFoundError } from './errors';
+
+export * from './errors';
+
+/** Plots may overlap a neighbour by this much (survey slivers) before a boundary is refused. */
+export const OVERLAP_TOLERANCE_M2 = 5;
+/** A boundary may stray this far outside its park (digitising tolerance), metres. */
+export const PARK_TOLERANCE_M = 2;
+const MAX_VERTICES = 5000;
+
+type Entity = 'plot' | 'building';
+
+async function audit(tx: TxHandle, user: SessionUser, action: 'update' | 'confirm' | 'restore', entity: Entity, code: string, before: unknown, after: unknown) {
+	await tx.rows(sql`
+		insert into audit_entries (user_id, action, entity, entity_id, before, after)
+		values (${user.id}, ${action}, ${entity}, ${code}, ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb)`);
+}
+
+// ------------------------------------------------------------------ plots
+
+/** The editable state of a plot, as the audit log and the console see it. */
+export async function plotSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, lock = false) {
+	const [r] = await tx.rows<Record<string, unknown>>(sql`
+		select id, code, park_id, version, supply_status, land_use, plot_ratio_min, plot_ratio_max, building_density_max,
+			green_ratio_max, height_limit_m, lease_term_years, price_wan_per_mu, readiness, readiness_items, is_idle,
+			is_low_efficiency, disposal_method, disposal_deadline::text, available_from::text, notes, published,
+			confirmed_at, area_m2, ST_AsGeoJSON(boundary, 7) as boundary
+		from plots where code = ${code} ${lock ? sql`for update` : sql``}`);
+	if (!r) return null;
+	return {
+		id: Number(r.id),
+		code: String(r.code),
+		parkId: Number(r.park_id),
+		version: Number(r.version),
+		supplyStatus: r.supply_status as SupplyStatus,
+		landUse: String(r.land_use),
+		plotRatioMin: num(r.plot_ratio_min),
+		plotRatioMax: num(r.plot_ratio_max),
+		buildingDensityMax: num(r.building_density_max),
+		greenRatioMax: num(r.green_ratio_max),
+		heightLimitM: num(r.height_limit_m),
+		leaseTermYears: num(r.lease_term_years),
+		priceWanPerMu: num(r.price_wan_per_mu),
+		readiness: String(r.readiness),
+		readinessItems: (r.readiness_items as string[]) ?? [],
+		isIdle: Boolean(r.is_idle),
+		isLowEfficiency: Boolean(r.is_low_efficiency),
+		disposalMethod: (r.disposal_method as string) ?? null,
+		disposalDeadline: (r.disposal_deadline as string) ?? null,
+		availableFrom: (r.available_from as string) ?? null,
+		notes: String(r.notes),
+		published: Boolean(r.published),
+		confirmedAt: r.confirmed_at instanceof Date ? r.confirmed_at.toISOString() : String(r.confirmed_at),
+		areaM2: Number(r.area_m2),
+		boundary: JSON.parse(String(r.boundary)) as Geometry
+	};
+}
+export type PlotSnapshot = NonNullable<Awaited<ReturnType<typeof plotSnapshot>>>;
+
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** Locks a plot, checks scope and version; returns its state before the write. */
+async function lockPlot(tx: TxHandle, user: SessionUser | null, code: string, version: number): Promise<PlotSnapshot> {
+	const u = requireUser(user);
+	const before = await plotSnapshot(tx, code, true);
+	if (!before) throw new NotFoundError(`No plot "${code}".`);
+	requireParkEditor(u, before.parkId);
+	if (before.version !== version) throw new ConflictError(before);
+	return before;
+}
+
+export async function updatePlot(db: Database, user: SessionUser | null, code: string, edit: PlotEdit): Promise<PlotSnapshot> {
+	return db.transaction(async (tx) => {
+		const before = await lockPlot(tx, user, code, edit.version);
+		if (!canTransition(before.supplyStatus, edit.supplyStatus)) {
+			throw new EditValidationError(`A plot cannot go from "${before.supplyStatus}" to "${edit.supplyStatus}" in one step.`, {
+				supplyStatus: 'edit.bad_transition'
+			});
+		}
+		await tx.rows(sql`
+			update plots set supply_status = ${edit.supplyStatus}, land_use = ${edit.landUse},
+				plot_ratio_min = ${edit.plotRatioMin}, plot_ratio_max = ${edit.plotRatioMax},
+				building_density_max = ${edit.buildingDensityMax}, green_ratio_max = ${edit.greenRatioMax},
+				height_limit_m = ${edit.heightLimitM}, lease_term_years = ${edit.leaseTermYears},
+				price_wan_per_mu = ${edit.priceWanPerMu}, readiness = ${edit.readiness},
+				readiness_items = string_to_array(${edit.readinessItems.join(',')}, ','),
+				is_idle = ${edit.isIdle}, is_low_efficiency = ${edit.isLowEfficiency},
+				disposal_method = ${edit.disposalMethod}, disposal_deadline = ${edit.disposalDeadline}::date,
+				available_from = ${edit.availableFrom}::date, notes = ${edit.notes}, published = ${edit.published},
+				version = version + 1, updated_at = now()
+			where code = ${code}`);
+		const after = (await plotSnapshot(tx, code))!;
+		await audit(tx, user!, 'update', 'plot', code, before, after);
+		await bumpLayerVersions(tx, ['plots']);
+		return after;
+	});
+}
+
+/**
+ * Redraws a plot's boundary. Refused, with the reason and where it is, when the shape is not
+ * a valid polygon, leaves its park, or overlaps another plot beyond the tolerance. The area
+ * is recomputed on the geography.
+ */
+export async function updatePlotBoundary(db: Database, user: SessionUser | null, code: string, version: number, geometry: Geometry): Promise<PlotSnapshot> {
+	if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
+		throw new EditValidationError('A boundary must be a Polygon or MultiPolygon.', { geometry: 'edit.not_polygon' });
+	}
+	const flat = JSON.stringify(geometry.coordinates).match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? [];
+	if (flat.length / 2 > MAX_VERTICES) throw new EditValidationError(`A boundary may have at most ${MAX_VERTICES} vertices.`);
+	for (let i = 0; i < flat.length; i += 2) {
+		const lon = Number(flat[i]);
+		const lat = Number(flat[i + 1]);
+		if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
+			throw new EditValidationError(`"${lon}, ${lat}" is not a longitude and latitude in EPSG:4326 — was the file in another CRS?`, { geometry: 'edit.bad_crs' });
+		}
+	}
+	let turfValid = false;
+	try {
+		turfValid = booleanValid(geometry);
+	} catch {
+		turfValid = false;
+	}
+	return db.transaction(async (tx) => {
+		const before = await lockPlot(tx, user, code, version);
+		const g = sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326))`;
+		const [v] = await tx.rows<{ valid: boolean; reason: string; location: string | null }>(sql`
+			select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason, ST_AsGeoJSON((ST_IsValidDetail(g)).location) as location
+			from (select ${g} as g) x`);
+		if (!v.valid || !turfValid) {
+			throw new EditValidationError(`The boundary is not a valid polygon: ${v.valid ? 'rings are not closed or too short' : v.reason}.`, { geometry: 'edit.invalid_geometry' }, [
+				{ reason: v.valid ? 'invalid' : v.reason, geometry: v.location ? JSON.parse(v.location) : null }
+			]);
+		}
+		const [outside] = await tx.rows<{ outside: string | null }>(sql`
+			select case when ST_Covers(ST_Buffer(k.boundary::geography, ${PARK_TOLERANCE_M})::geometry, ${g}) then null
+				else ST_AsGeoJSON(ST_Difference(${g}, k.boundary)) end as outside
+			from parks k where k.id = ${before.parkId}`);
+		if (outside.outside) {
+			throw new EditValidationError('The boundary goes outside its park.', { geometry: 'edit.outside_park' }, [
+				{ reason: 'outside_park', geometry: JSON.parse(outside.outside) }
+			]);
+		}
+		const overlaps = await tx.rows<{ code: string; area: number; geom: string }>(sql`
+			select p.code, ST_Area(ST_Intersection(p.boundary, ${g})::geography) as area, ST_AsGeoJSON(ST_Intersection(p.boundary, ${g})) as geom
+			from plots p where p.code <> ${code} and ST_Intersects(p.boundary, ${g})`);
+		const real = overlaps.filter((o) => Number(o.area) > OVERLAP_TOLERANCE_M2);
+		if (real.length) {
+			throw new EditValidationError(
+				`The boundary overlaps ${real.map((o) => `${o.code} (${Math.round(Number(o.area))} m²)`).join(', ')}.`,
+				{ geometry: 'edit.overlap' },
+				real.map((o) => ({ reason: `overlaps ${o.code}`, geometry: JSON.parse(o.geom) }))
+			);
+		}
+		await tx.rows(sql`
+			update plots set boundary = ${g}, area_m2 = ST_Area(${g}::geography), version = version + 1, updated_at = now()
+			where code = ${code}`);
+		const after = (await plotSnapshot(tx, code))!;
+		await audit(tx, user!, 'update', 'plot', code, before, after);
+		await bumpLayerVersions(tx, ['plots']);
+		return after;
+	});
+}
+
+// ------------------------------------------------------------------ buildings
+
+export async function buildingSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, lock = false) {
+	const [r] = await tx.rows<Record<string, unknown>>(sql`
+		select id, code, park_id, version, kind, floors, rent_yuan_per_m2_day, owner_name, operator_name, business_formats,
+			tax_tier, published, confirmed_at, name_zh, name_en,
+			coalesce((select json_agg(json_build_object('id', u.id, 'floor', u.floor, 'unitNo', u.unit_no, 'areaM2', u.area_m2,
+				'status', u.status) order by u.floor, u.unit_no) from units u where u.building_id = b.id), '[]'::json) as units
+		from buildings b where code = ${code} ${lock ? sql`for update` : sql``}`);
+	if (!r) return null;
+	return {
+		id: Number(r.id),
+		code: String(r.code),
+		parkId: Number(r.park_id),
+		version: Number(r.version),
+		nameZh: String(r.name_zh),
+		nameEn: String(r.name_en),
+		kind: String(r.kind),
+		floors: Number(r.floors),
+		rentYuanPerM2Day: num(r.rent_yuan_per_m2_day),
+		ownerName: String(r.owner_name),
+		operatorName: (r.operator_name as string) ?? null,
+		businessFormats: (r.business_formats as string[]) ?? [],
+		taxTier: String(r.tax_tier),
+		published: Boolean(r.published),
+		confirmedAt: r.confirmed_at instanceof Date ? r.confirmed_at.toISOString() : String(r.confirmed_at),
+		units: (typeof r.units === 'string' ? JSON.parse(r.units) : r.units) as { id: number; floor: number; unitNo: string; areaM2: number; status: string }[]
+	};
+}
+export type BuildingSnapshot = NonNullable<Awaited<ReturnType<typeof buildingSnapshot>>>;
+
+async function lockBuilding(tx: TxHandle, user: SessionUser | null, code: string, version: number): Promise<BuildingSnapshot> {
+	const u = requireUser(user);
+	const before = await buildingSnapshot(tx, code, true);
+	if (!before) throw new NotFoundError(`No building "${code}".`);
+	requireParkEditor(u, before.parkId);
+	if (before.version !== version) throw new ConflictError(before);
+	return before;
+}
+
+export async function updateBuilding(db: Database, user: SessionUser | null, code: string, edit: BuildingEdit): Promise<BuildingSnapshot> {
+	return db.transaction(async (tx) => {
+		const before = await lockBuilding(tx, user, code, edit.version);
+		await tx.rows(sql`
+			update buildings set kind = ${edit.kind}, floors = ${edit.floors}, rent_yuan_per_m2_day = ${edit.rentYuanPerM2Day},
+				owner_name = ${edit.ownerName}, operator_name = ${edit.operatorName},
+				business_formats = string_to_array(${edit.businessFormats.join('\u001f')}, ${'\u001f'}),
+				tax_tier = ${edit.taxTier}, published = ${edit.published}, version = version + 1, updated_at = now()
+			where code = ${code}`);
+		const after = (await buildingSnapshot(tx, code))!;
+		await audit(tx, user!, 'update', 'building', code, before, after);
+		await bumpLayerVersions(tx, ['buildings']);
+		return after;
+	});
+}
+
+/** Changes units of one building (status, area); the building's occupancy follows from them. One audit entry. */
+export async function updateUnits(
+	db: Database,
+	user: SessionUser | null,
+	code: string,
+	version: number,
+	changes: { id: number; status: string; areaM2: number }[]
+): Promise<BuildingSnapshot> {
+	return db.transaction(async (tx) => {
+		const before = await lockBuilding(tx, user, code, version);
+		const own = new Set(before.units.map((u) => u.id));
+		const foreign = changes.filter((c) => !own.has(c.id));
+		if (foreign.length) throw new EditValidationError(`Units ${foreign.map((f) => f.id).join(', ')} do not belong to building ${code}.`, { units: 'form.invalid' });
+		for (const c of changes) {
+			await tx.rows(sql`update units set status = ${c.status}, area_m2 = ${c.areaM2}, version = version + 1, updated_at = now()
+				where id = ${c.id} and building_id = ${before.id}`);
+		}
+		await tx.rows(sql`update buildings set version = version + 1, updated_at = now() where id = ${before.id}`);
+		const after = (await buildingSnapshot(tx, code))!;
+		await audit(tx, user!, 'update', 'building', code, before, after);
+		await bumpLayerVersions(tx, ['buildings']);
+		return after;
+	});
+}
+
+// ------------------------------------------------------------------ freshness
+
+/** Confirms records as still accurate: one audit entry each, in one transaction. */
+export async function confirmRecords(db: Database, user: SessionUser | null, items: { kind: Entity; code: string }[]): Promise<number> {
+	const u = requireUser(user);
+	return db.transaction(async (tx) => {
+		for (const item of items) {
+			const table = item.kind === 'plot' ? sql`plots` : sql`buildings`;
+			const [r] = await tx.rows<{ park_id: number; confirmed_at: Date | string; version: number }>(
+				sql`select park_id, confirmed_at, version from ${table} where code = ${item.code} for update`
+			);
+			if (!r) throw new NotFoundError(`No ${item.kind} "${item.code}".`);
+			requireParkEditor(u, Number(r.park_id));
+			const [after] = await tx.rows<{ confirmed_at: Date | string; version: number }>(
+				sql`update ${table} set confirmed_at = now(), version = version + 1 where code = ${item.code} returning confirmed_at, version`
+			);
+			await audit(tx, u, 'confirm', item.kind, item.code, { confirmedAt: r.confirmed_at, version: Number(r.version) }, {
+				confirmedAt: after.confirmed_at,
+				version: Number(after.version)
+			});
+		}
+		await bumpLayerVersions(tx, [...new Set(items.map((i) => (i.kind === 'plot' ? 'plots' : 'buildings') as 'plots' | 'buildings'))]);
+		return items.length;
+	});
+}
+
+// ------------------------------------------------------------------ history
+
+export interface HistoryEntry {
+	id: number;
+	at: string;
+	action: string;
+	user: string | null;
+	before: unknown;
+	after: unknown;
+}
+
+export async function history(db: Database, entity: Entity, code: string): Promise<HistoryEntry[]> {
+	const rows = await db.rows<{ id: number; at: Date | string; action: string; user: string | null; before: unknown; after: unknown }>(sql`
+		select a.id, a.at, a.action, u.display_name as user, a.before, a.after
+		from audit_entries a left join users u on u.id = a.user_id
+		where a.entity = ${entity} and a.entity_id = ${code} order by a.id desc limit 200`);
+	const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+	return rows.map((r) => ({
+		id: Number(r.id),
+		at: r.at instanceof Date ? r.at.toISOString() : String(r.at),
+		action: r.action,
+		user: r.user,
+		before: parse(r.before),
+		after: parse(r.after)
+	}));
+}
+
+/**
+ * Restores a record to the state recorded before an audited write (its `before`): attributes,
+ * and for plots the boundary. The restore is itself a write with its own audit entry.
+ */
+export async function restore(db: Database, user: SessionUser | null, entity: Entity, code: string, auditId: number, version: number) {
+	const [entry] = await db.rows<{ before: unknown; action: string }>(
+		sql`select before, action from audit_entries where id = ${auditId} and entity = ${entity} and entity_id = ${code}`
+	);
+	if (!entry) throw new NotFoundError(`No history entry ${auditId} for ${entity} ${code}.`);
+	const target = (typeof entry.before === 'string' ? JSON.parse(entry.before) : entry.before) as Record<string, unknown>;
+	if (entry.action === 'confirm' || !target || !('version' in target) || !('code' in target)) {
+		throw new EditValidationError('Only edits can be restored; a confirmation has nothing to undo.');
+	}
+	return db.transaction(async (tx) => {
+		if (entity === 'plot') {
+			const before = await lockPlot(tx, user, code, version);
+			const t = target as unknown as PlotSnapshot;
+			await tx.rows(sql`
+				update plots set supply_status = ${t.supplyStatus}, land_use = ${t.landUse}, plot_ratio_min = ${t.plotRatioMin},
+					plot_ratio_max = ${t.plotRatioMax}, building_density_max = ${t.buildingDensityMax}, green_ratio_max = ${t.greenRatioMax},
+					height_limit_m = ${t.heightLimitM}, lease_term_years = ${t.leaseTermYears}, price_wan_per_mu = ${t.priceWanPerMu},
+					readiness = ${t.readiness}, readiness_items = string_to_array(${t.readinessItems.join(',')}, ','),
+					is_idle = ${t.isIdle}, is_low_efficiency = ${t.isLowEfficiency}, disposal_method = ${t.disposalMethod},
+					disposal_deadline = ${t.disposalDeadline}::date, available_from = ${t.availableFrom}::date, notes = ${t.notes},
+					published = ${t.published},
+					boundary = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(t.boundary)}), 4326)),
+					area_m2 = ST_Area(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(t.boundary)}), 4326)::geography),
+					version = version + 1, updated_at = now()
+				where code = ${code}`);
+			const after = (await plotSnapshot(tx, code))!;
+			await audit(tx, user!, 'restore', 'plot', code, before, after);
+			await bumpLayerVersions(tx, ['plots']);
+			return after;
+		}
+		const before = await lockBuilding(tx, user, code, version);
+		const t = target as unknown as BuildingSnapshot;
+		await tx.rows(sql`
+			update buildings set kind = ${t.kind}, floors = ${t.floors}, rent_yuan_per_m2_day = ${t.rentYuanPerM2Day},
+				owner_name = ${t.ownerName}, operator_name = ${t.operatorName},
+				business_formats = string_to_array(${t.businessFormats.join('\u001f')}, ${'\u001f'}),
+				tax_tier = ${t.taxTier}, published = ${t.published}, version = version + 1, updated_at = now()
+			where code = ${code}`);
+		for (const u of t.units) await tx.rows(sql`update units set status = ${u.status}, area_m2 = ${u.areaM2} where id = ${u.id} and building_id = ${before.id}`);
+		const after = (await buildingSnapshot(tx, code))!;
+		await audit(tx, user!, 'restore', 'building', code, before, after);
+		await bumpLayerVersions(tx, ['buildings']);
+		return after;
+	});
+}
