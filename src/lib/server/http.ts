@@ -1,6 +1,9 @@
 /** Small helpers that keep endpoints thin: JSON errors with a message, never a stack trace. */
 import { json } from '@sveltejs/kit';
 import type { FieldError } from '../domain/finder';
+import { ZodError, type ZodType } from 'zod';
+import { PermissionError } from './auth/permissions';
+import { ConflictError, EditValidationError, NotFoundError } from './editing/errors';
 
 export function badRequest(errors: FieldError[] | Record<string, string>, status = 400) {
 	const list = Array.isArray(errors) ? errors : Object.entries(errors).map(([field, code]) => ({ field, code, message: code }));
@@ -18,4 +21,35 @@ export async function readJson(request: Request): Promise<unknown | null> {
 	} catch {
 		return null;
 	}
+}
+
+
+/**
+ * Runs a console write and maps its failures to HTTP: 401/403 for permissions, 409 with the
+ * current record for a stale version, 400 with field messages and drawable problems for
+ * invalid input, 404 for unknown records.
+ */
+export async function writeResponse(fn: () => Promise<unknown>): Promise<Response> {
+	try {
+		return json(await fn());
+	} catch (e) {
+		if (e instanceof PermissionError) return failure(e.status, e.status === 401 ? 'unauthenticated' : 'forbidden', e.message);
+		if (e instanceof ConflictError) return json({ error: 'conflict', message: e.message, current: e.current }, { status: 409 });
+		if (e instanceof EditValidationError) return json({ error: 'invalid_input', message: e.message, fields: e.fields, problems: e.problems }, { status: 400 });
+		if (e instanceof NotFoundError) return failure(404, 'not_found', e.message);
+		if (e instanceof ZodError) return badRequest(fieldErrorsOf(e));
+		throw e;
+	}
+}
+
+function fieldErrorsOf(e: ZodError): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const i of e.issues) out[String(i.path[0] ?? 'body')] ??= i.message.startsWith('form.') || i.message.startsWith('edit.') ? i.message : `${i.path.join('.')}: ${i.message}`;
+	return out;
+}
+
+/** Parses a JSON body with a schema, throwing ZodError (→ 400) when it does not fit. */
+export async function parseBody<T>(request: Request, schema: ZodType<T>): Promise<T> {
+	const body = await readJson(request);
+	return schema.parse(body ?? undefined);
 }

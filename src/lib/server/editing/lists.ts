@@ -1,0 +1,46 @@
+/** The console's lists: the records a user may edit, with how fresh they are. */
+import { sql } from 'drizzle-orm';
+import type { Database } from '../db/client';
+import type { SessionUser } from '../auth';
+import { freshness } from '../config';
+
+export interface ConsoleRecord {
+	kind: 'plot' | 'building';
+	code: string;
+	name: string;
+	parkCode: string;
+	status: string;
+	published: boolean;
+	confirmedAt: string;
+	days: number;
+	stale: boolean;
+}
+
+export async function consoleRecords(db: Database, user: SessionUser, q: string): Promise<ConsoleRecord[]> {
+	const scope = user.role === 'park_editor' ? sql`and k.id = any(string_to_array(${user.parkIds.join(',')}, ',')::int[])` : sql``;
+	const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+	const match = q ? sql`and (s.code ilike ${like} or s.name ilike ${like})` : sql``;
+	const rows = await db.rows<{ kind: 'plot' | 'building'; code: string; name: string; park: string; status: string; published: boolean; confirmed_at: Date | string; days: number }>(sql`
+		select s.kind, s.code, s.name, k.code as park, s.status, s.published, s.confirmed_at,
+			floor(extract(epoch from now() - s.confirmed_at) / 86400)::int as days
+		from (
+			select 'plot' as kind, p.code, p.code as name, p.park_id, p.supply_status as status, p.published, p.confirmed_at from plots p
+			union all
+			select 'building', b.code, b.name_zh, b.park_id, b.kind, b.published, b.confirmed_at from buildings b
+		) s join parks k on k.id = s.park_id
+		where true ${scope} ${match}
+		order by s.confirmed_at asc, s.code
+		limit 500`);
+	const { staleAfterDays } = freshness();
+	return rows.map((r) => ({
+		kind: r.kind,
+		code: r.code,
+		name: r.name,
+		parkCode: r.park,
+		status: r.status,
+		published: Boolean(r.published),
+		confirmedAt: r.confirmed_at instanceof Date ? r.confirmed_at.toISOString() : String(r.confirmed_at),
+		days: Number(r.days),
+		stale: Number(r.days) >= staleAfterDays
+	}));
+}

@@ -1,0 +1,11 @@
+import type { RequestHandler } from './$types';
+import { getDatabase } from '$lib/server/db';
+import { updateUnits } from '$lib/server/editing';
+import { unitsEditSchema } from '$lib/domain/edit-schemas';
+import { parseBody, writeResponse } from '$lib/server/http';
+
+export const PUT: RequestHandler = ({ request, params, locals }) =>
+	writeResponse(async () => {
+		const { version, units } = await parseBody(request, unitsEditSchema);
+		return updateUnits(await getDatabase(), locals.user, params.code, version, units);
+	});

@@ -1,0 +1,16 @@
+import { error } from '@sveltejs/kit';
+import { sql } from 'drizzle-orm';
+import type { PageServerLoad } from './$types';
+import { getDatabase } from '$lib/server/db';
+import { history, plotSnapshot } from '$lib/server/editing';
+import { canEditPark } from '$lib/server/auth/permissions';
+
+export const load = (async ({ params, locals }) => {
+	const db = await getDatabase();
+	const plot = await plotSnapshot(db, params.code);
+	if (!plot) error(404, { message: `No plot "${params.code}".` });
+	// Editors of other parks may not see the record at all.
+	if (!canEditPark(locals.user!, plot.parkId)) error(403, { message: 'You may not edit records of this park.' });
+	const [park] = await db.rows<{ boundary: string }>(sql`select ST_AsGeoJSON(boundary, 7) as boundary from parks where id = ${plot.parkId}`);
+	return { plot, parkBoundary: JSON.parse(park.boundary), history: await history(db, 'plot', params.code) };
+}) satisfies PageServerLoad;
