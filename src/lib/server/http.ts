@@ -29,7 +29,9 @@ export async function readJson(request: Request): Promise<unknown | null> {
  * current record for a stale version, 400 with field messages and drawable problems for
  * invalid input, 404 for unknown records.
  */
-export async function writeResponse(fn: () => Promise<unknown>): Promise<Response> {
+export async function writeResponse(fn: () => Promise<unknown>, user?: unknown): Promise<Response> {
+	// Authentication comes before anything else, so an anonymous request learns nothing from validation.
+	if (user === null) return failure(401, 'unauthenticated', 'Sign in first.');
 	try {
 		return json(await fn());
 	} catch (e) {

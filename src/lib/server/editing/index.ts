@@ -177,6 +177,15 @@ export async function updatePlotBoundary(db: Database, user: SessionUser | null,
 	});
 }
 
+/** The editable state of a plot for an editor of its park. */
+export async function readPlot(db: Database, user: SessionUser | null, code: string): Promise<PlotSnapshot> {
+	const u = requireUser(user);
+	const p = await plotSnapshot(db, code);
+	if (!p) throw new NotFoundError(`No plot "${code}".`);
+	requireParkEditor(u, p.parkId);
+	return p;
+}
+
 // ------------------------------------------------------------------ buildings
 
 export async function buildingSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, lock = false) {
@@ -207,6 +216,15 @@ export async function buildingSnapshot(tx: Pick<TxHandle, 'rows'>, code: string,
 	};
 }
 export type BuildingSnapshot = NonNullable<Awaited<ReturnType<typeof buildingSnapshot>>>;
+
+/** The editable state of a building for an editor of its park. */
+export async function readBuilding(db: Database, user: SessionUser | null, code: string): Promise<BuildingSnapshot> {
+	const u = requireUser(user);
+	const b = await buildingSnapshot(db, code);
+	if (!b) throw new NotFoundError(`No building "${code}".`);
+	requireParkEditor(u, b.parkId);
+	return b;
+}
 
 async function lockBuilding(tx: TxHandle, user: SessionUser | null, code: string, version: number): Promise<BuildingSnapshot> {
 	const u = requireUser(user);
@@ -316,6 +334,9 @@ export async function history(db: Database, entity: Entity, code: string): Promi
  * and for plots the boundary. The restore is itself a write with its own audit entry.
  */
 export async function restore(db: Database, user: SessionUser | null, entity: Entity, code: string, auditId: number, version: number) {
+	// Scope first: someone outside the park learns nothing about its history.
+	if (entity === 'plot') await readPlot(db, user, code);
+	else await readBuilding(db, user, code);
 	const [entry] = await db.rows<{ before: unknown; action: string }>(
 		sql`select before, action from audit_entries where id = ${auditId} and entity = ${entity} and entity_id = ${code}`
 	);

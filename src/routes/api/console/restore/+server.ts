@@ -8,4 +8,4 @@ export const POST: RequestHandler = ({ request, locals }) =>
 	writeResponse(async () => {
 		const r = await parseBody(request, restoreSchema);
 		return restore(await getDatabase(), locals.user, r.entity, r.code, r.auditId, r.version);
-	});
+	}, locals.user);

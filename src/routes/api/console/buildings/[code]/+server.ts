@@ -1,8 +1,11 @@
 import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { updateBuilding } from '$lib/server/editing';
+import { readBuilding, updateBuilding } from '$lib/server/editing';
 import { buildingEditSchema } from '$lib/domain/edit-schemas';
 import { parseBody, writeResponse } from '$lib/server/http';
 
 export const PUT: RequestHandler = ({ request, params, locals }) =>
-	writeResponse(async () => updateBuilding(await getDatabase(), locals.user, params.code, await parseBody(request, buildingEditSchema)));
+	writeResponse(async () => updateBuilding(await getDatabase(), locals.user, params.code, await parseBody(request, buildingEditSchema)), locals.user);
+
+/** GET /api/console/buildings/<code>: the editable state (with its version and units) for an editor of the park. */
+export const GET: RequestHandler = ({ params, locals }) => writeResponse(async () => readBuilding(await getDatabase(), locals.user, params.code), locals.user);

@@ -8,4 +8,4 @@ export const PUT: RequestHandler = ({ request, params, locals }) =>
 	writeResponse(async () => {
 		const { version, units } = await parseBody(request, unitsEditSchema);
 		return updateUnits(await getDatabase(), locals.user, params.code, version, units);
-	});
+	}, locals.user);

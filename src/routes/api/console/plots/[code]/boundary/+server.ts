@@ -10,4 +10,4 @@ export const PUT: RequestHandler = ({ request, params, locals }) =>
 	writeResponse(async () => {
 		const { version, geometry } = await parseBody(request, boundaryEditSchema);
 		return updatePlotBoundary(await getDatabase(), locals.user, params.code, version, geometry as unknown as Geometry);
-	});
+	}, locals.user);
