@@ -37,6 +37,6 @@ export default defineConfig({
 		timeout: 180_000,
 		reuseExistingServer: false,
 		stdout: 'pipe',
-		env: { PORT: String(PORT), HOST: '127.0.0.1', SITEATLAS_DATA_DIR: '.data/e2e', ORIGIN: `http://127.0.0.1:${PORT}` }
+		env: { PORT: String(PORT), HOST: '127.0.0.1', SITEATLAS_DATA_DIR: '.data/e2e', ORIGIN: `http://127.0.0.1:${PORT}`, BODY_SIZE_LIMIT: '6M' }
 	}
 });

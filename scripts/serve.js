@@ -6,4 +6,6 @@
 if (!process.env.ORIGIN && !process.env.PROTOCOL_HEADER) {
 	process.env.ORIGIN = `http://localhost:${process.env.PORT ?? 3000}`;
 }
+// Photos may be up to 5 MB; adapter-node's default request limit is 512 KB.
+process.env.BODY_SIZE_LIMIT ??= '6M';
 await import('../build/index.js');

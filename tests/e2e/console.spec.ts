@@ -10,6 +10,7 @@ const nmPlots = zone.plots.filter((p) => p.park === 'NM' && p.published && p.sup
 // Not the first ones: other specs (the map's pixel test) rely on the zone's first available plot staying as seeded.
 const JOURNEY_PLOT = nmPlots[6].code;
 const MATRIX_PLOT = nmPlots[7].code;
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const NM_FACTORY = zone.buildings.find((b) => b.park === 'NM' && b.kind === 'standard_factory' && b.published && b.units.filter((u) => u.status === 'vacant').length >= 2)!.code;
 
 async function signIn(page: Page, email: string, password: string) {
@@ -72,6 +73,14 @@ test.describe('a park editor keeps its records true', () => {
 		await expect(page.getByTestId('console-message')).toContainText('已保存');
 		await page.getByRole('button', { name: '确认数据仍然准确' }).click();
 		await expect(page.getByTestId('console-message')).toContainText('已确认 1 条记录');
+		// A photo (type checked by its bytes) …and a renamed text file refused.
+		await page.getByLabel(/图片文件/).setInputFiles({ name: 'gate.png', mimeType: 'image/png', buffer: PNG });
+		await page.getByLabel('说明').fill('Main gate');
+		await page.getByRole('button', { name: '上传照片' }).click();
+		await expect(page.getByTestId('photo-message')).toContainText('照片已上传');
+		await page.getByLabel(/图片文件/).setInputFiles({ name: 'fake.png', mimeType: 'image/png', buffer: Buffer.from('<svg onload=alert(1)>') });
+		await page.getByRole('button', { name: '上传照片' }).click();
+		await expect(page.getByTestId('photo-message')).toContainText('只接受 JPEG、PNG 或 WebP');
 		await expect(page.locator('.meta')).toContainText('今天确认');
 		await page.getByRole('button', { name: '退出登录' }).click();
 		await page.goto('/console');
@@ -87,6 +96,11 @@ test.describe('a park editor keeps its records true', () => {
 		await expect(page.locator('.lead')).toContainText('洽谈中');
 		await page.goto(`/buildings/${NM_FACTORY}`);
 		await expect(page.locator('.fresh')).toContainText('今天确认');
+		const photo = page.locator('.gallery img').first();
+		await expect(photo).toHaveAttribute('alt', 'Main gate');
+		const served = await request.get((await photo.getAttribute('src'))!);
+		expect(served.headers()['content-type']).toBe('image/png');
+		expect(served.headers()['x-content-type-options']).toBe('nosniff');
 
 		// The editor of another park can neither see nor change it.
 		await signIn(page, 'editor-te@demo.siteatlas', 'demo-te-2026');
@@ -122,6 +136,15 @@ test.describe('every write checks role and park scope on the server', () => {
 			expect((await anon[method](url, { data: body })).status(), `${name}: anonymous`).toBe(401);
 			expect((await te[method](url, { data: body })).status(), `${name}: editor of another park`).toBe(403);
 		}
+		const photo = { multipart: { kind: 'plot', code: MATRIX_PLOT, file: { name: 'a.png', mimeType: 'image/png', buffer: PNG } } };
+		expect((await anon.post('/api/console/photos', photo)).status(), 'photo: anonymous').toBe(401);
+		expect((await te.post('/api/console/photos', photo)).status(), 'photo: editor of another park').toBe(403);
+		const uploaded = await nm.post('/api/console/photos', photo);
+		expect(uploaded.status()).toBe(200);
+		const { id } = await uploaded.json();
+		expect((await anon.delete(`/api/console/photos/${id}`)).status(), 'photo delete: anonymous').toBe(401);
+		expect((await te.delete(`/api/console/photos/${id}`)).status(), 'photo delete: editor of another park').toBe(403);
+		expect((await nm.delete(`/api/console/photos/${id}`)).status()).toBe(200);
 		expect((await nm.put(`/api/console/plots/${MATRIX_PLOT}`, { data: plotBody })).status()).toBe(200);
 		// Stale version now: 409 with the current record, and nothing changed.
 		const stale = await nm.put(`/api/console/plots/${MATRIX_PLOT}`, { data: { ...plotBody, notes: 'stale write' } });

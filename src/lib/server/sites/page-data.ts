@@ -6,6 +6,7 @@ import { nearbyFacilities, parkSites, siteSketch, unitsToLet } from './pages';
 import { recordSiteView } from '../enquiries';
 import { taxonomyLists } from '../search/taxonomy';
 import { freshness } from '../config';
+import { listPhotos } from '../photos';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -15,14 +16,15 @@ export async function sitePageData(kind: 'plot' | 'building' | 'park', code: str
 	const table = `${kind}s` as 'plots' | 'buildings' | 'parks';
 	const details = await getFeatureDetails(db, table, code);
 	if (!details) error(404, { message: `No published ${kind} "${code}".` });
-	const [nearby, sketch, units, sites, taxonomy] = await Promise.all([
+	const [nearby, sketch, units, sites, taxonomy, photos] = await Promise.all([
 		nearbyFacilities(db, table, code),
 		siteSketch(db, table, code),
 		kind === 'building' ? unitsToLet(db, code) : Promise.resolve([]),
 		kind === 'park' ? parkSites(db, code) : Promise.resolve([]),
-		taxonomyLists(db)
+		taxonomyLists(db),
+		listPhotos(db, kind, code)
 	]);
 	// A page view feeds the demand heat map; losing one is harmless.
 	await recordSiteView(db, kind, code).catch(() => {});
-	return { kind, details, nearby, sketch, units, sites, industries: taxonomy.industries, staleAfterDays: freshness().staleAfterDays };
+	return { kind, details, nearby, sketch, units, sites, photos, industries: taxonomy.industries, staleAfterDays: freshness().staleAfterDays };
 }
