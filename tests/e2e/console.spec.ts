@@ -47,15 +47,35 @@ test.describe('a park editor keeps its records true', () => {
 		await page.getByRole('button', { name: '保存', exact: true }).click();
 		await expect(page.getByTestId('console-message')).toContainText('已保存');
 
-		// Redraw the boundary: the editor's own endpoint, from the signed-in page (shrink 10% about the centroid).
+		// Redraw the boundary on the map: drag one vertex inwards and save. The map fits the plot's
+		// box with 60 px padding, so each vertex's pixel follows from Web Mercator.
 		const plot = await (await page.request.get(`/api/features/plots/${JOURNEY_PLOT}`)).json();
-		const { version } = await (await page.request.get(`/api/console/plots/${JOURNEY_PLOT}`)).json();
+		const mapBox = page.getByTestId('boundary-map');
+		await page.locator('[data-testid="boundary-map"][data-ready="true"]').waitFor({ state: 'attached' });
+		await mapBox.scrollIntoViewIfNeeded();
+		await page.waitForTimeout(800);
+		const box = (await mapBox.boundingBox())!;
 		const ring: number[][] = zone.plots.find((p) => p.code === JOURNEY_PLOT)!.boundary.coordinates[0][0];
+		const merc = ([lon, lat]: number[]) => [(lon + 180) / 360, (1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2];
+		const [w, s0, e, n] = plot.bbox;
+		const [x0, y1] = merc([w, s0]);
+		const [x1, y0] = merc([e, n]);
+		const scale = Math.min((box.width - 120) / (x1 - x0), (box.height - 120) / (y1 - y0));
+		const toPx = (c: number[]) => {
+			const [mx, my] = merc(c);
+			return [box.x + box.width / 2 + (mx - (x0 + x1) / 2) * scale, box.y + box.height / 2 + (my - (y0 + y1) / 2) * scale];
+		};
+		const [vx, vy] = toPx(ring[0]);
+		const [cxp, cyp] = toPx(plot.labelPoint);
+		await page.mouse.move(vx, vy);
+		await page.mouse.down();
+		await page.mouse.move(vx + (cxp - vx) * 0.3, vy + (cyp - vy) * 0.3, { steps: 8 });
+		await page.mouse.up();
+		await page.getByRole('button', { name: '保存边界' }).click();
+		await expect(page.getByTestId('console-message')).toContainText('已保存');
+		const redrawn = await (await page.request.get(`/api/features/plots/${JOURNEY_PLOT}`)).json();
+		expect(redrawn.areaM2).toBeLessThan(plot.areaM2 - 1);
 		const [cx, cy] = plot.labelPoint;
-		const shrunk = ring.map(([x, y]) => [cx + (x - cx) * 0.9, cy + (y - cy) * 0.9]);
-		const redraw = await page.request.put(`/api/console/plots/${JOURNEY_PLOT}/boundary`, { data: { version, geometry: { type: 'Polygon', coordinates: [shrunk] } } });
-		expect(redraw.status()).toBe(200);
-		expect((await redraw.json()).areaM2).toBeLessThan(plot.areaM2);
 		await page.reload();
 		await expect(page.getByTestId('history')).toContainText('修改');
 
