@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/client';
-import { sessionUser, signIn, SignInError, SESSION_DAYS } from '../../src/lib/server/auth';
+import { changePassword, createUser, sessionUser, signIn, signOut, SignInError, SESSION_DAYS } from '../../src/lib/server/auth';
 import { PermissionError } from '../../src/lib/server/auth/permissions';
 import {
 	ConflictError,
@@ -79,6 +79,20 @@ describe(`sign-in (${MODE})`, () => {
 		const [u] = await db.rows<{ h: string }>(sql`select password_hash as h from users where email = 'staff@demo.siteatlas'`);
 		expect(u.h).toMatch(/^scrypt\$32768\$8\$1\$/);
 	});
+	it('changes a password only with the current one, and ends the other sessions', async () => {
+		await db.transaction((tx) => createUser(tx, { email: 'temp@zone.example', displayName: 'Temp', password: 'first-password-1', role: 'staff' }));
+		const a = await signIn(db, 'temp@zone.example', 'first-password-1', 'ip-a');
+		const b = await signIn(db, 'temp@zone.example', 'first-password-1', 'ip-b');
+		await expect(changePassword(db, a.user.id, 'not-the-password', 'second-password-2', a.token)).rejects.toBeInstanceOf(SignInError);
+		await changePassword(db, a.user.id, 'first-password-1', 'second-password-2', a.token);
+		expect(await sessionUser(db, a.token)).not.toBeNull();
+		expect(await sessionUser(db, b.token)).toBeNull();
+		await expect(signIn(db, 'temp@zone.example', 'first-password-1', 'ip-c')).rejects.toBeInstanceOf(SignInError);
+		await expect(signIn(db, 'temp@zone.example', 'second-password-2', 'ip-c')).resolves.toHaveProperty('token');
+		await signOut(db, a.token);
+		expect(await sessionUser(db, a.token)).toBeNull();
+	});
+
 	it('locks an account after five failures in 15 minutes, whatever the address', async () => {
 		for (let i = 0; i < 5; i++) await signIn(db, 'editor-pl@demo.siteatlas', 'nope-nope-nope', `ip-${i}`).catch(() => {});
 		const err = await signIn(db, 'editor-pl@demo.siteatlas', 'demo-pl-2026', 'ip-fresh').catch((e) => e);
