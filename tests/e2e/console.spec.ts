@@ -67,7 +67,9 @@ test.describe('a park editor keeps its records true', () => {
 		};
 		const [vx, vy] = toPx(ring[0]);
 		const [cxp, cyp] = toPx(plot.labelPoint);
-		await page.mouse.move(vx, vy);
+		await page.mouse.move(vx - 20, vy - 20);
+		await page.mouse.move(vx, vy, { steps: 5 });
+		await page.waitForTimeout(200);
 		await page.mouse.down();
 		await page.mouse.move(vx + (cxp - vx) * 0.3, vy + (cyp - vy) * 0.3, { steps: 8 });
 		await page.mouse.up();
