@@ -1,0 +1,35 @@
+/**
+ * The road graph for tour routing, built from the `roads` table and kept while the roads
+ * layer's data version stays the same (any road edit bumps it).
+ */
+import { sql } from 'drizzle-orm';
+import type { Position } from 'geojson';
+import type { Database } from '../db/client';
+import { buildGraph, routeStops, timeMatrix, type RoadGraph, type Route } from '../../geo/routing';
+import { optimiseOrder } from '../../domain/tour-order';
+
+const cache = new WeakMap<object, { version: number; graph: RoadGraph }>();
+
+export async function roadGraph(db: Database): Promise<RoadGraph> {
+	const [v] = await db.rows<{ version: number }>(sql`select version from layer_versions where layer = 'roads'`);
+	const version = Number(v?.version ?? 0);
+	const hit = cache.get(db);
+	if (hit && hit.version === version) return hit.graph;
+	const rows = await db.rows<{ id: number; geom: string; speed_kmh: number; oneway: boolean }>(
+		sql`select id, ST_AsGeoJSON(geom, 7) as geom, speed_kmh, oneway from roads order by id`
+	);
+	const graph = buildGraph(
+		rows.map((r) => ({ id: Number(r.id), coordinates: JSON.parse(r.geom).coordinates as Position[], speedKmh: Number(r.speed_kmh), oneway: Boolean(r.oneway) }))
+	);
+	cache.set(db, { version, graph });
+	return graph;
+}
+
+export async function routeTour(db: Database, stops: Position[]): Promise<Route> {
+	return routeStops(await roadGraph(db), stops);
+}
+
+/** The order of stops with least driving time, first and last fixed. */
+export async function optimiseTour(db: Database, stops: Position[]) {
+	return optimiseOrder(timeMatrix(await roadGraph(db), stops));
+}
