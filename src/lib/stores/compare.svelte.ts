@@ -2,19 +2,10 @@
  * The compare list: up to four sites ("plot:CODE", "building:CODE"), kept in
  * localStorage so it survives navigation; the compare page's URL carries it for sharing.
  */
-export const MAX_COMPARE = 4;
+import { MAX_COMPARE, parseSiteRefs, type SiteRef } from '../domain/site-refs';
+
+export type { SiteRef };
 const KEY = 'siteatlas.compare';
-
-export type SiteRef = `${'plot' | 'building'}:${string}`;
-
-export function parseSiteRefs(raw: string | null): SiteRef[] {
-	if (!raw) return [];
-	const refs = raw
-		.split(',')
-		.map((s) => s.trim())
-		.filter((s): s is SiteRef => /^(plot|building):[A-Za-z0-9_-]{1,64}$/.test(s));
-	return [...new Set(refs)].slice(0, MAX_COMPARE);
-}
 
 class CompareList {
 	items = $state<SiteRef[]>([]);

@@ -177,6 +177,12 @@ export async function updatePlotBoundary(db: Database, user: SessionUser | null,
 	});
 }
 
+/** A park's boundary, for drawing the limit a plot boundary must stay within. */
+export async function parkBoundary(db: Pick<Database, 'rows'>, parkId: number): Promise<Geometry> {
+	const [park] = await db.rows<{ boundary: string }>(sql`select ST_AsGeoJSON(boundary, 7) as boundary from parks where id = ${parkId}`);
+	return JSON.parse(park.boundary) as Geometry;
+}
+
 /** The editable state of a plot for an editor of its park. */
 export async function readPlot(db: Database, user: SessionUser | null, code: string): Promise<PlotSnapshot> {
 	const u = requireUser(user);

@@ -9,7 +9,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import type { FieldError } from '../../domain/finder';
+import { parseFinderQuery, type FieldError } from '../../domain/finder';
+import { SearchInputError, searchSites } from '../search';
 
 export const HEAT_METRICS = ['available_land', 'vacant_floor', 'demand', 'match'] as const;
 export type HeatMetric = (typeof HEAT_METRICS)[number];
@@ -144,4 +145,21 @@ export async function heatCells(
 	const values = cells.map((c) => c.value).sort((a, b) => a - b);
 	const breaks = [0.2, 0.4, 0.6, 0.8].map((q) => values[Math.floor(q * (values.length - 1))] ?? 0);
 	return { metric: req.metric, unit: UNITS[req.metric], cells, breaks: [...new Set(breaks)], max: values[values.length - 1] ?? 0 };
+}
+
+/**
+ * A heat request as the map sends it: metric, zoom and box, plus — for the "match" metric —
+ * the finder's own parameters, whose matches are summed.
+ */
+export async function heatForParams(db: Database, params: URLSearchParams): Promise<HeatResult> {
+	const req = parseHeatRequest(params);
+	let points: { lon: number; lat: number; score: number }[] = [];
+	if (req.metric === 'match') {
+		const finder = new URLSearchParams(params);
+		for (const k of ['metric', 'z', 'bbox']) finder.delete(k);
+		const { query, errors } = parseFinderQuery(finder);
+		if (errors.length) throw new SearchInputError(errors);
+		points = (await searchSites(db, { ...query, page: 1, pageSize: 1 })).matches;
+	}
+	return heatCells(db, req, points);
 }

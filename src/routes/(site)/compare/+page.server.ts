@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { getFeatureDetails } from '$lib/server/sites/details';
-import { parseSiteRefs } from '$lib/stores/compare.svelte';
+import { parseSiteRefs } from '$lib/domain/site-refs';
 import type { BuildingDetails, PlotDetails } from '$lib/domain/site-details';
 
 export const load = (async ({ url }) => {

@@ -1,8 +1,7 @@
 import { error } from '@sveltejs/kit';
-import { sql } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { history, plotSnapshot } from '$lib/server/editing';
+import { history, parkBoundary, plotSnapshot } from '$lib/server/editing';
 import { canEditPark } from '$lib/server/auth/permissions';
 import { listPhotos } from '$lib/server/photos';
 
@@ -12,6 +11,5 @@ export const load = (async ({ params, locals }) => {
 	if (!plot) error(404, { message: `No plot "${params.code}".` });
 	// Editors of other parks may not see the record at all.
 	if (!canEditPark(locals.user!, plot.parkId)) error(403, { message: 'You may not edit records of this park.' });
-	const [park] = await db.rows<{ boundary: string }>(sql`select ST_AsGeoJSON(boundary, 7) as boundary from parks where id = ${plot.parkId}`);
-	return { plot, parkBoundary: JSON.parse(park.boundary), history: await history(db, 'plot', params.code), photos: await listPhotos(db, 'plot', params.code) };
+	return { plot, parkBoundary: await parkBoundary(db, plot.parkId), history: await history(db, 'plot', params.code), photos: await listPhotos(db, 'plot', params.code) };
 }) satisfies PageServerLoad;
