@@ -15,6 +15,7 @@ import { canTransition } from '../../domain/status';
 import type { BuildingEdit, PlotEdit } from '../../domain/edit-schemas';
 import type { SupplyStatus } from '../../domain/vocab';
 import { ConflictError, EditValidationError, NotFoundError } from './errors';
+import { iso, num } from '../db/values';
 
 export * from './errors';
 
@@ -66,14 +67,13 @@ export async function plotSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, loc
 		availableFrom: (r.available_from as string) ?? null,
 		notes: String(r.notes),
 		published: Boolean(r.published),
-		confirmedAt: r.confirmed_at instanceof Date ? r.confirmed_at.toISOString() : String(r.confirmed_at),
+		confirmedAt: iso(r.confirmed_at)!,
 		areaM2: Number(r.area_m2),
 		boundary: JSON.parse(String(r.boundary)) as Geometry
 	};
 }
 export type PlotSnapshot = NonNullable<Awaited<ReturnType<typeof plotSnapshot>>>;
 
-const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 
 /** Locks a plot, checks scope and version; returns its state before the write. */
 async function lockPlot(tx: TxHandle, user: SessionUser | null, code: string, version: number): Promise<PlotSnapshot> {
@@ -85,6 +85,24 @@ async function lockPlot(tx: TxHandle, user: SessionUser | null, code: string, ve
 	return before;
 }
 
+type PlotAttributes = Omit<PlotEdit, 'version'>;
+
+/** Writes a plot's editable attributes and bumps its version (shared by edits and restores). */
+async function writePlotAttributes(tx: TxHandle, code: string, a: PlotAttributes) {
+	await tx.rows(sql`
+		update plots set supply_status = ${a.supplyStatus}, land_use = ${a.landUse},
+			plot_ratio_min = ${a.plotRatioMin}, plot_ratio_max = ${a.plotRatioMax},
+			building_density_max = ${a.buildingDensityMax}, green_ratio_max = ${a.greenRatioMax},
+			height_limit_m = ${a.heightLimitM}, lease_term_years = ${a.leaseTermYears},
+			price_wan_per_mu = ${a.priceWanPerMu}, readiness = ${a.readiness},
+			readiness_items = string_to_array(${a.readinessItems.join(',')}, ','),
+			is_idle = ${a.isIdle}, is_low_efficiency = ${a.isLowEfficiency},
+			disposal_method = ${a.disposalMethod}, disposal_deadline = ${a.disposalDeadline}::date,
+			available_from = ${a.availableFrom}::date, notes = ${a.notes}, published = ${a.published},
+			version = version + 1, updated_at = now()
+		where code = ${code}`);
+}
+
 export async function updatePlot(db: Database, user: SessionUser | null, code: string, edit: PlotEdit): Promise<PlotSnapshot> {
 	return db.transaction(async (tx) => {
 		const before = await lockPlot(tx, user, code, edit.version);
@@ -93,18 +111,7 @@ export async function updatePlot(db: Database, user: SessionUser | null, code: s
 				supplyStatus: 'edit.bad_transition'
 			});
 		}
-		await tx.rows(sql`
-			update plots set supply_status = ${edit.supplyStatus}, land_use = ${edit.landUse},
-				plot_ratio_min = ${edit.plotRatioMin}, plot_ratio_max = ${edit.plotRatioMax},
-				building_density_max = ${edit.buildingDensityMax}, green_ratio_max = ${edit.greenRatioMax},
-				height_limit_m = ${edit.heightLimitM}, lease_term_years = ${edit.leaseTermYears},
-				price_wan_per_mu = ${edit.priceWanPerMu}, readiness = ${edit.readiness},
-				readiness_items = string_to_array(${edit.readinessItems.join(',')}, ','),
-				is_idle = ${edit.isIdle}, is_low_efficiency = ${edit.isLowEfficiency},
-				disposal_method = ${edit.disposalMethod}, disposal_deadline = ${edit.disposalDeadline}::date,
-				available_from = ${edit.availableFrom}::date, notes = ${edit.notes}, published = ${edit.published},
-				version = version + 1, updated_at = now()
-			where code = ${code}`);
+		await writePlotAttributes(tx, code, edit);
 		const after = (await plotSnapshot(tx, code))!;
 		await audit(tx, user!, 'update', 'plot', code, before, after);
 		await bumpLayerVersions(tx, ['plots']);
@@ -217,7 +224,7 @@ export async function buildingSnapshot(tx: Pick<TxHandle, 'rows'>, code: string,
 		businessFormats: (r.business_formats as string[]) ?? [],
 		taxTier: String(r.tax_tier),
 		published: Boolean(r.published),
-		confirmedAt: r.confirmed_at instanceof Date ? r.confirmed_at.toISOString() : String(r.confirmed_at),
+		confirmedAt: iso(r.confirmed_at)!,
 		units: (typeof r.units === 'string' ? JSON.parse(r.units) : r.units) as { id: number; floor: number; unitNo: string; areaM2: number; status: string }[]
 	};
 }
@@ -241,15 +248,22 @@ async function lockBuilding(tx: TxHandle, user: SessionUser | null, code: string
 	return before;
 }
 
+type BuildingAttributes = Omit<BuildingEdit, 'version'>;
+
+/** Writes a building's editable attributes and bumps its version (shared by edits and restores). */
+async function writeBuildingAttributes(tx: TxHandle, code: string, a: BuildingAttributes) {
+	await tx.rows(sql`
+		update buildings set kind = ${a.kind}, floors = ${a.floors}, rent_yuan_per_m2_day = ${a.rentYuanPerM2Day},
+			owner_name = ${a.ownerName}, operator_name = ${a.operatorName},
+			business_formats = string_to_array(${a.businessFormats.join('\u001f')}, ${'\u001f'}),
+			tax_tier = ${a.taxTier}, published = ${a.published}, version = version + 1, updated_at = now()
+		where code = ${code}`);
+}
+
 export async function updateBuilding(db: Database, user: SessionUser | null, code: string, edit: BuildingEdit): Promise<BuildingSnapshot> {
 	return db.transaction(async (tx) => {
 		const before = await lockBuilding(tx, user, code, edit.version);
-		await tx.rows(sql`
-			update buildings set kind = ${edit.kind}, floors = ${edit.floors}, rent_yuan_per_m2_day = ${edit.rentYuanPerM2Day},
-				owner_name = ${edit.ownerName}, operator_name = ${edit.operatorName},
-				business_formats = string_to_array(${edit.businessFormats.join('\u001f')}, ${'\u001f'}),
-				tax_tier = ${edit.taxTier}, published = ${edit.published}, version = version + 1, updated_at = now()
-			where code = ${code}`);
+		await writeBuildingAttributes(tx, code, edit);
 		const after = (await buildingSnapshot(tx, code))!;
 		await audit(tx, user!, 'update', 'building', code, before, after);
 		await bumpLayerVersions(tx, ['buildings']);
@@ -354,32 +368,19 @@ export async function restore(db: Database, user: SessionUser | null, entity: En
 	return db.transaction(async (tx) => {
 		if (entity === 'plot') {
 			const before = await lockPlot(tx, user, code, version);
-			const t = target as unknown as PlotSnapshot;
-			await tx.rows(sql`
-				update plots set supply_status = ${t.supplyStatus}, land_use = ${t.landUse}, plot_ratio_min = ${t.plotRatioMin},
-					plot_ratio_max = ${t.plotRatioMax}, building_density_max = ${t.buildingDensityMax}, green_ratio_max = ${t.greenRatioMax},
-					height_limit_m = ${t.heightLimitM}, lease_term_years = ${t.leaseTermYears}, price_wan_per_mu = ${t.priceWanPerMu},
-					readiness = ${t.readiness}, readiness_items = string_to_array(${t.readinessItems.join(',')}, ','),
-					is_idle = ${t.isIdle}, is_low_efficiency = ${t.isLowEfficiency}, disposal_method = ${t.disposalMethod},
-					disposal_deadline = ${t.disposalDeadline}::date, available_from = ${t.availableFrom}::date, notes = ${t.notes},
-					published = ${t.published},
-					boundary = ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(t.boundary)}), 4326)),
-					area_m2 = ST_Area(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(t.boundary)}), 4326)::geography),
-					version = version + 1, updated_at = now()
-				where code = ${code}`);
+			// The snapshot was read from CHECK-constrained columns, so its values are the vocabulary's.
+			const t = target as unknown as PlotSnapshot & PlotAttributes;
+			await writePlotAttributes(tx, code, t);
+			const g = sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(t.boundary)}), 4326))`;
+			await tx.rows(sql`update plots set boundary = ${g}, area_m2 = ST_Area(${g}::geography) where code = ${code}`);
 			const after = (await plotSnapshot(tx, code))!;
 			await audit(tx, user!, 'restore', 'plot', code, before, after);
 			await bumpLayerVersions(tx, ['plots']);
 			return after;
 		}
 		const before = await lockBuilding(tx, user, code, version);
-		const t = target as unknown as BuildingSnapshot;
-		await tx.rows(sql`
-			update buildings set kind = ${t.kind}, floors = ${t.floors}, rent_yuan_per_m2_day = ${t.rentYuanPerM2Day},
-				owner_name = ${t.ownerName}, operator_name = ${t.operatorName},
-				business_formats = string_to_array(${t.businessFormats.join('\u001f')}, ${'\u001f'}),
-				tax_tier = ${t.taxTier}, published = ${t.published}, version = version + 1, updated_at = now()
-			where code = ${code}`);
+		const t = target as unknown as BuildingSnapshot & BuildingAttributes;
+		await writeBuildingAttributes(tx, code, t);
 		for (const u of t.units) await tx.rows(sql`update units set status = ${u.status}, area_m2 = ${u.areaM2} where id = ${u.id} and building_id = ${before.id}`);
 		const after = (await buildingSnapshot(tx, code))!;
 		await audit(tx, user!, 'restore', 'building', code, before, after);

@@ -6,6 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { occupancyOf } from '../../domain/occupancy';
+import { dateOnly, iso, num, parseJson } from '../db/values';
 import type { UnitStatus } from '../../domain/vocab';
 
 import type {
@@ -25,15 +26,6 @@ export { FEATURE_LAYERS, type FeatureLayer, type FeatureDetails } from '../../do
 const located = (geom: ReturnType<typeof sql.raw>) => sql`
 	json_build_array(ST_X(ST_PointOnSurface(${geom})), ST_Y(ST_PointOnSurface(${geom}))) as label_point,
 	json_build_array(ST_XMin(${geom}), ST_YMin(${geom}), ST_XMax(${geom}), ST_YMax(${geom})) as bbox`;
-
-const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
-const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
-const dateOnly = (v: unknown): string | null => {
-	if (v === null || v === undefined) return null;
-	if (v instanceof Date) return v.toISOString().slice(0, 10);
-	return String(v).slice(0, 10);
-};
 
 /** Looks up a feature by numeric id, or (plots, buildings, parks, facilities) by code. */
 export async function getFeatureDetails(database: Database, layer: FeatureLayer, idOrCode: string): Promise<FeatureDetails | null> {
