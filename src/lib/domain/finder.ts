@@ -26,6 +26,8 @@ export const DEFAULT_PAGE_SIZE = 10;
 /** Largest drawn polygon accepted, in vertices. */
 export const MAX_POLYGON_VERTICES = 500;
 export const MAX_RADIUS_KM = 100;
+/** Distance to a facility when none is given, km. */
+export const DEFAULT_WITHIN_KM = 5;
 
 export interface FinderQuery {
 	kind: FinderKind;
@@ -169,7 +171,7 @@ export function parseFinderQuery(input: URLSearchParams): { query: FinderQuery; 
 		if (isOneOf(FACILITY_KINDS, near)) query.near = near;
 		else errors.push({ field: 'near', code: 'unknown', message: `Unknown facility kind "${near}"; use one of: ${FACILITY_KINDS.join(', ')}.` });
 	}
-	if (query.near && query.withinKm === undefined) query.withinKm = 5;
+	if (query.near && query.withinKm === undefined) query.withinKm = DEFAULT_WITHIN_KM;
 	if (query.areaMin !== undefined && query.areaMax !== undefined && query.areaMin > query.areaMax) {
 		errors.push({ field: 'areaMax', code: 'range', message: 'areaMax must not be below areaMin.' });
 	}

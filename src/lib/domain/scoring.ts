@@ -6,7 +6,7 @@
  * parameters, so the UI can say them in either language.
  */
 import type { FinderQuery } from './finder';
-import { areaBoundsM2 } from './finder';
+import { areaBoundsM2, DEFAULT_WITHIN_KM } from './finder';
 import { fromM2, roundTo } from './units';
 import type { FacilityKind } from './vocab';
 
@@ -126,7 +126,7 @@ export function scoreSite(c: SiteCandidate, q: FinderQuery, ctx: ScoreContext): 
 		}
 	}
 	if (q.near && c.distanceKm !== null) {
-		const within = q.withinKm ?? 5;
+		const within = q.withinKm ?? DEFAULT_WITHIN_KM;
 		const ok = c.distanceKm <= within;
 		const closeness = within > 0 ? Math.max(0, 1 - c.distanceKm / within) : 0;
 		parts.push({

@@ -7,7 +7,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { areaBoundsM2, type FieldError, type FinderQuery } from '../../domain/finder';
+import { areaBoundsM2, DEFAULT_WITHIN_KM, type FieldError, type FinderQuery } from '../../domain/finder';
 import { CHAIN_RADIUS_KM, compareScored, scoreSite, type NamePair, type Reason, type SiteCandidate } from '../../domain/scoring';
 import { freshness } from '../config';
 import { getTaxonomy, type Taxonomy } from './taxonomy';
@@ -186,7 +186,7 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number): SQL 
 					and e.location && ST_Expand(c.geom, ${(CHAIN_RADIUS_KM / 111) * 1.6})
 					and ST_DWithin(e.location::geography, c.geom::geography, ${CHAIN_RADIUS_KM * 1000})) cf`
 		: sql`cross join lateral (select 0 as upstream, 0 as downstream) cf`;
-	const distanceFilter = q.near ? sql`where nr.distance_m <= ${(q.withinKm ?? 5) * 1000}` : sql``;
+	const distanceFilter = q.near ? sql`where nr.distance_m <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}` : sql``;
 	return sql`
 		select c.id, c.code, c.name_zh, c.name_en, pk.code as park_code, pk.name_zh as park_zh, pk.name_en as park_en,
 			c.area_m2, c.land_use, c.status, c.building_kind, c.price, c.rent, c.occupancy, c.readiness_items, c.industries,
