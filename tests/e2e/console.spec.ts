@@ -41,6 +41,9 @@ test.describe('a park editor keeps its records true', () => {
 
 		await page.getByPlaceholder('按编号或名称查找').fill(JOURNEY_PLOT);
 		await page.getByRole('button', { name: '查找' }).click();
+		// Wait for the searched list, not the one before it.
+		await expect(page.getByTestId('console-records').locator('tbody tr')).toHaveCount(1);
+		await expect(page.getByTestId('console-records')).toContainText(JOURNEY_PLOT);
 		await page.getByTestId('console-records').getByRole('link', { name: '编辑' }).first().click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`地块 ${JOURNEY_PLOT}`);
 		await page.getByLabel('供应状态').selectOption('negotiating');
@@ -67,15 +70,20 @@ test.describe('a park editor keeps its records true', () => {
 		};
 		const [vx, vy] = toPx(ring[0]);
 		const [cxp, cyp] = toPx(plot.labelPoint);
-		await page.mouse.move(vx - 20, vy - 20);
-		await page.mouse.move(vx, vy, { steps: 5 });
-		await page.waitForTimeout(200);
-		await page.mouse.down();
-		await page.mouse.move(vx + (cxp - vx) * 0.3, vy + (cyp - vy) * 0.3, { steps: 8 });
-		await page.mouse.up();
-		await page.getByRole('button', { name: '保存边界' }).click();
-		await expect(page.getByTestId('console-message')).toContainText('已保存');
-		const redrawn = await (await page.request.get(`/api/features/plots/${JOURNEY_PLOT}`)).json();
+		// A drag on a software-rendered map under load can start before the handle is hit-testable;
+		// repeat the gesture (at most three times) until a save changes the stored boundary.
+		let redrawn = plot;
+		for (let attempt = 0; attempt < 3 && redrawn.areaM2 >= plot.areaM2 - 1; attempt++) {
+			await page.mouse.move(vx - 20, vy - 20);
+			await page.mouse.move(vx, vy, { steps: 5 });
+			await page.waitForTimeout(300 + attempt * 500);
+			await page.mouse.down();
+			await page.mouse.move(vx + (cxp - vx) * 0.3, vy + (cyp - vy) * 0.3, { steps: 8 });
+			await page.mouse.up();
+			await page.getByRole('button', { name: '保存边界' }).click();
+			await expect(page.getByTestId('console-message')).toContainText('已保存');
+			redrawn = await (await page.request.get(`/api/features/plots/${JOURNEY_PLOT}`)).json();
+		}
 		expect(redrawn.areaM2).toBeLessThan(plot.areaM2 - 1);
 		const [cx, cy] = plot.labelPoint;
 		await page.reload();
@@ -223,4 +231,14 @@ test.describe('security basics', () => {
 		}
 		await nm.dispose();
 	});
+});
+
+test('staff see every park’s records, and are told when the list is cut short', async ({ page }) => {
+	await signIn(page, 'staff@demo.siteatlas', 'demo-staff-2026');
+	await expect(page.getByTestId('console-records').locator('tbody tr')).toHaveCount(500);
+	await expect(page.getByRole('status').filter({ hasText: '共 675 条' })).toBeVisible();
+	await page.getByPlaceholder('按编号或名称查找').fill('B-SE-01');
+	await page.getByRole('button', { name: '查找' }).click();
+	await expect(page.getByTestId('console-records').locator('tbody tr')).toHaveCount(10);
+	await expect(page.getByRole('status').filter({ hasText: '共' })).toHaveCount(0);
 });

@@ -4,5 +4,5 @@ import { consoleRecords } from '$lib/server/editing/lists';
 
 export const load = (async ({ locals, url }) => {
 	const q = (url.searchParams.get('q') ?? '').slice(0, 64);
-	return { q, records: await consoleRecords(await getDatabase(), locals.user!, q) };
+	return { q, ...(await consoleRecords(await getDatabase(), locals.user!, q)) };
 }) satisfies PageServerLoad;

@@ -16,12 +16,15 @@ export interface ConsoleRecord {
 	stale: boolean;
 }
 
-export async function consoleRecords(db: Database, user: SessionUser, q: string): Promise<ConsoleRecord[]> {
+/** Rows shown at most; the console says when there are more and asks for a search. */
+export const CONSOLE_LIMIT = 500;
+
+export async function consoleRecords(db: Database, user: SessionUser, q: string): Promise<{ records: ConsoleRecord[]; total: number }> {
 	const scope = user.role === 'park_editor' ? sql`and k.id = any(string_to_array(${user.parkIds.join(',')}, ',')::int[])` : sql``;
 	const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 	const match = q ? sql`and (s.code ilike ${like} or s.name ilike ${like})` : sql``;
-	const rows = await db.rows<{ kind: 'plot' | 'building'; code: string; name: string; park: string; status: string; published: boolean; confirmed_at: Date | string; days: number }>(sql`
-		select s.kind, s.code, s.name, k.code as park, s.status, s.published, s.confirmed_at,
+	const rows = await db.rows<{ kind: 'plot' | 'building'; code: string; name: string; park: string; status: string; published: boolean; confirmed_at: Date | string; days: number; total: number }>(sql`
+		select count(*) over () as total, s.kind, s.code, s.name, k.code as park, s.status, s.published, s.confirmed_at,
 			floor(extract(epoch from now() - s.confirmed_at) / 86400)::int as days
 		from (
 			select 'plot' as kind, p.code, p.code as name, p.park_id, p.supply_status as status, p.published, p.confirmed_at from plots p
@@ -30,9 +33,9 @@ export async function consoleRecords(db: Database, user: SessionUser, q: string)
 		) s join parks k on k.id = s.park_id
 		where true ${scope} ${match}
 		order by s.confirmed_at asc, s.code
-		limit 500`);
+		limit ${CONSOLE_LIMIT}`);
 	const { staleAfterDays } = freshness();
-	return rows.map((r) => ({
+	const records = rows.map((r) => ({
 		kind: r.kind,
 		code: r.code,
 		name: r.name,
@@ -43,4 +46,5 @@ export async function consoleRecords(db: Database, user: SessionUser, q: string)
 		days: Number(r.days),
 		stale: Number(r.days) >= staleAfterDays
 	}));
+	return { records, total: Number(rows[0]?.total ?? 0) };
 }
