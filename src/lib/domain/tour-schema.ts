@@ -1,26 +1,85 @@
-/** A tour as staff edit it; validated by the (coming) editor and the API alike. */
+/** A tour as staff edit it, validated alike by the editor's API calls and the server. */
 import { z } from 'zod';
+import type { Position } from 'geojson';
+
+export const TOUR_SITE_KINDS = ['plot', 'building', 'facility', 'point'] as const;
+export type TourSiteKind = (typeof TOUR_SITE_KINDS)[number];
+export const MAX_TOUR_STOPS = 30;
 
 export const tourStopSchema = z.object({
-	siteKind: z.enum(['plot', 'building', 'facility', 'point']),
-	code: z.string().max(64).nullable(),
+	siteKind: z.enum(TOUR_SITE_KINDS),
+	code: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable(),
 	location: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
 	label: z.string().trim().min(1).max(200),
 	dwellMin: z.number().int().min(0).max(600),
-	notes: z.string().max(1000).default('')
+	notes: z.string().max(1000).default(''),
+	/** Who receives the delegation there; the site's park contact is shown when empty. */
+	contact: z.string().trim().max(200).default('')
 });
 
-export const tourSchema = z.object({
+const tourFields = z.object({
 	title: z.string().trim().min(1).max(200),
 	delegationOrg: z.string().trim().max(200).default(''),
 	delegationSize: z.number().int().positive().max(10_000).nullable().default(null),
+	delegationContact: z.string().trim().max(200).default(''),
 	tourDate: z
 		.string()
 		.regex(/^\d{4}-\d{2}-\d{2}$/)
 		.nullable()
 		.default(null),
 	startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('09:00'),
-	stops: z.array(tourStopSchema).min(2).max(30)
+	/** Lunch after the stop at this 0-based position, or none. */
+	lunchAfterStop: z.number().int().min(0).nullable().default(null),
+	lunchMin: z.number().int().min(0).max(240).default(60),
+	stops: z.array(tourStopSchema).min(2).max(MAX_TOUR_STOPS)
 });
 
+const lunchInRange = {
+	check: (t: { lunchAfterStop: number | null; stops: unknown[] }) => t.lunchAfterStop === null || t.lunchAfterStop < t.stops.length - 1,
+	params: { path: ['lunchAfterStop'], message: 'Lunch must come after a stop before the end point.' }
+};
+
+export const tourSchema = tourFields.refine(lunchInRange.check, lunchInRange.params);
+/** A saved tour's update carries the version it was read at (a stale one gets 409). */
+export const tourUpdateSchema = tourFields.extend({ version: z.number().int().positive() }).refine(lunchInRange.check, lunchInRange.params);
+
 export type TourInput = z.infer<typeof tourSchema>;
+export type TourStop = TourInput['stops'][number];
+
+/** One leg of a planned route: distance, driving time and the `route` vertices it covers. */
+export interface PlannedLeg {
+	distanceM: number;
+	durationS: number;
+	from: number;
+	to: number;
+}
+
+/** A tour's route and timetable, as previewed in the editor and stored with a saved tour. */
+export interface TourPlan {
+	route: Position[];
+	legs: PlannedLeg[];
+	distanceM: number;
+	durationS: number;
+	/** No road data: straight legs × detourFactor at a fixed speed. */
+	estimated: boolean;
+	detourFactor: number | null;
+	/** "09:30" per stop. */
+	times: { arrival: string; departure: string }[];
+	endTime: string;
+}
+
+export interface SavedTour extends TourInput, TourPlan {
+	id: number;
+	version: number;
+	shareToken: string | null;
+	shareExpiresAt: string | null;
+	updatedAt: string;
+}
+
+/** Why a route could not be planned, naming the stop (0-based) where it can. */
+export interface PlanProblem {
+	error: 'far_from_road' | 'no_path' | 'past_midnight' | 'invalid_input';
+	message: string;
+	stop?: number;
+	distanceM?: number;
+}

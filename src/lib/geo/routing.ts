@@ -32,7 +32,9 @@ export class RouteError extends Error {
 	constructor(
 		readonly code: 'far_from_road' | 'no_path' | 'too_few_stops',
 		readonly stopIndex: number,
-		message: string
+		message: string,
+		/** For far_from_road: how far the stop is from the nearest road, metres. */
+		readonly distanceM: number | null = null
 	) {
 		super(message);
 	}
@@ -167,6 +169,18 @@ export function snap(graph: RoadGraph, p: Position): Snap | null {
 	return best;
 }
 
+/** Every stop snapped to its nearest road; a stop farther than maxSnapM is refused by name. */
+function snapStops(graph: RoadGraph, stops: Position[], maxSnapM: number): Snap[] {
+	return stops.map((p, i) => {
+		const s = snap(graph, p);
+		if (!s || s.distanceM > maxSnapM) {
+			const d = s ? Math.round(s.distanceM) : null;
+			throw new RouteError('far_from_road', i, `Stop ${i + 1} is ${d ?? '—'} m from the nearest road (at most ${maxSnapM} m).`, d);
+		}
+		return s;
+	});
+}
+
 export interface Leg {
 	coordinates: Position[];
 	distanceM: number;
@@ -242,6 +256,11 @@ export function fastestLeg(graph: RoadGraph, a: Snap, b: Snap): Leg | null {
 	return { coordinates, distanceM: edges.reduce((s, e) => s + e.lengthM, 0), durationS: dist.get(END)! };
 }
 
+/** Defaults: how far a stop may be from a road, and the no-road estimate (straight × factor at a speed). */
+export const MAX_SNAP_M = 500;
+export const DETOUR_FACTOR = 1.3;
+export const FALLBACK_SPEED_KMH = 40;
+
 export interface RouteOptions {
 	/** Stops farther than this from any road cannot be routed, metres. */
 	maxSnapM?: number;
@@ -261,7 +280,7 @@ export interface Route {
 
 /** Routes through stops in order. Errors name the stop (0-based index) that cannot be reached. */
 export function routeStops(graph: RoadGraph, stops: Position[], options: RouteOptions = {}): Route {
-	const { maxSnapM = 500, detourFactor = 1.3, fallbackSpeedKmh = 40 } = options;
+	const { maxSnapM = MAX_SNAP_M, detourFactor = DETOUR_FACTOR, fallbackSpeedKmh = FALLBACK_SPEED_KMH } = options;
 	if (stops.length < 2) throw new RouteError('too_few_stops', 0, 'A route needs at least two stops.');
 	if (graph.roads.length === 0) {
 		const legs = stops.slice(1).map((to, i) => {
@@ -270,13 +289,7 @@ export function routeStops(graph: RoadGraph, stops: Position[], options: RouteOp
 		});
 		return { legs, ...totals(legs), estimated: true, detourFactor };
 	}
-	const snaps = stops.map((p, i) => {
-		const s = snap(graph, p);
-		if (!s || s.distanceM > maxSnapM) {
-			throw new RouteError('far_from_road', i, `Stop ${i + 1} is ${s ? Math.round(s.distanceM) : '—'} m from the nearest road (at most ${maxSnapM} m).`);
-		}
-		return s;
-	});
+	const snaps = snapStops(graph, stops, maxSnapM);
 	const legs: Leg[] = [];
 	for (let i = 1; i < snaps.length; i++) {
 		const leg = fastestLeg(graph, snaps[i - 1], snaps[i]);
@@ -291,11 +304,9 @@ function totals(legs: Leg[]) {
 }
 
 /** Driving-time matrix between stops (seconds; Infinity where no path), for the order optimiser. */
-export function timeMatrix(graph: RoadGraph, stops: Position[], maxSnapM = 500): number[][] {
-	const snaps = stops.map((p, i) => {
-		const s = snap(graph, p);
-		if (!s || s.distanceM > maxSnapM) throw new RouteError('far_from_road', i, `Stop ${i + 1} is too far from any road.`);
-		return s;
-	});
+export function timeMatrix(graph: RoadGraph, stops: Position[], options: RouteOptions = {}): number[][] {
+	const { maxSnapM = MAX_SNAP_M, detourFactor = DETOUR_FACTOR, fallbackSpeedKmh = FALLBACK_SPEED_KMH } = options;
+	if (graph.roads.length === 0) return stops.map((a) => stops.map((b) => (haversineM(a, b) * detourFactor) / (fallbackSpeedKmh / 3.6)));
+	const snaps = snapStops(graph, stops, maxSnapM);
 	return snaps.map((a, i) => snaps.map((b, j) => (i === j ? 0 : (fastestLeg(graph, a, b)?.durationS ?? Infinity))));
 }

@@ -4,6 +4,7 @@ import type { FieldError } from '../domain/finder';
 import { ZodError, type ZodType } from 'zod';
 import { PermissionError } from './auth/permissions';
 import { ConflictError, EditValidationError, NotFoundError } from './editing/errors';
+import { TourPlanError } from './tours/graph';
 
 export function badRequest(errors: FieldError[] | Record<string, string>, status = 400) {
 	const list = Array.isArray(errors) ? errors : Object.entries(errors).map(([field, code]) => ({ field, code, message: code }));
@@ -29,16 +30,22 @@ export async function readJson(request: Request): Promise<unknown | null> {
  * current record for a stale version, 400 with field messages and drawable problems for
  * invalid input, 404 for unknown records.
  */
-export async function writeResponse(fn: () => Promise<unknown>, user?: unknown): Promise<Response> {
+export function writeResponse(fn: () => Promise<unknown>, user?: unknown): Promise<Response> {
+	return guardedResponse(async () => json(await fn()), user);
+}
+
+/** As writeResponse, for a handler that builds its own Response (a download, say). */
+export async function guardedResponse(fn: () => Promise<Response>, user?: unknown): Promise<Response> {
 	// Authentication comes before anything else, so an anonymous request learns nothing from validation.
 	if (user === null) return failure(401, 'unauthenticated', 'Sign in first.');
 	try {
-		return json(await fn());
+		return await fn();
 	} catch (e) {
 		if (e instanceof PermissionError) return failure(e.status, e.status === 401 ? 'unauthenticated' : 'forbidden', e.message);
 		if (e instanceof ConflictError) return json({ error: 'conflict', message: e.message, current: e.current }, { status: 409 });
 		if (e instanceof EditValidationError) return json({ error: 'invalid_input', message: e.message, fields: e.fields, problems: e.problems }, { status: 400 });
 		if (e instanceof NotFoundError) return failure(404, 'not_found', e.message);
+		if (e instanceof TourPlanError) return json(e.problem, { status: 400 });
 		if (e instanceof ZodError) return badRequest(fieldErrorsOf(e));
 		throw e;
 	}

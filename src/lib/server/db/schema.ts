@@ -660,9 +660,18 @@ export const tours = pgTable(
 		title: text('title').notNull(),
 		delegationOrg: text('delegation_org').notNull().default(''),
 		delegationSize: smallint('delegation_size'),
+		/** Who leads the delegation and how to reach them (staff-only; never on the shared page). */
+		delegationContact: text('delegation_contact').notNull().default(''),
 		tourDate: date('tour_date'),
 		startTime: text('start_time').notNull().default('09:00'),
+		/** Lunch is taken after the stop at this 0-based position; null: no lunch break. */
+		lunchAfterStop: smallint('lunch_after_stop'),
+		lunchMin: smallint('lunch_min').notNull().default(60),
 		route: geometry('route', 'LineString'),
+		/** Per leg: distance, driving time and the range of `route` vertices it covers. */
+		legs: jsonb('legs').notNull().default(sql`'[]'::jsonb`),
+		/** True when the route fell back to straight legs (no road data). */
+		estimated: boolean('estimated').notNull().default(false),
 		distanceM: doublePrecision('distance_m'),
 		durationS: doublePrecision('duration_s'),
 		shareToken: text('share_token').unique(),
@@ -675,7 +684,8 @@ export const tours = pgTable(
 	(t) => [
 		index('tours_route_gist').using('gist', t.route),
 		check('tours_start_time_check', sql`${t.startTime} ~ '^([01][0-9]|2[0-3]):[0-5][0-9]$'`),
-		check('tours_size_check', sql`${t.delegationSize} IS NULL OR ${t.delegationSize} > 0`)
+		check('tours_size_check', sql`${t.delegationSize} IS NULL OR ${t.delegationSize} > 0`),
+		check('tours_lunch_check', sql`${t.lunchMin} BETWEEN 0 AND 240 AND (${t.lunchAfterStop} IS NULL OR ${t.lunchAfterStop} >= 0)`)
 	]
 );
 
@@ -694,7 +704,9 @@ export const tourStops = pgTable(
 		location: geometry('location', 'Point').notNull(),
 		label: text('label').notNull(),
 		dwellMin: smallint('dwell_min').notNull().default(20),
-		notes: text('notes').notNull().default('')
+		notes: text('notes').notNull().default(''),
+		/** Who receives the delegation on site; the park's public contact when empty. */
+		contact: text('contact').notNull().default('')
 	},
 	(t) => [
 		unique('tour_stops_tour_seq_key').on(t.tourId, t.seq),

@@ -1,8 +1,7 @@
 /** A shared tour as a download: timed stops and the driven route, in GPX, KML or GeoJSON. */
 import type { Database } from '../db/client';
-import { formatClock, schedule } from '../../domain/schedule';
 import { tourToGeoJSON, tourToGPX, tourToKML, type ExportTour } from '../../domain/tour-export';
-import { routeTour } from './graph';
+import type { SavedTour } from '../../domain/tour-schema';
 import { tourByToken } from '.';
 
 export const EXPORT_FORMATS = {
@@ -17,20 +16,27 @@ export function isExportFormat(v: string): v is ExportFormat {
 	return v in EXPORT_FORMATS;
 }
 
-/** The export of a shared tour, or null when the link is unknown, revoked or expired. */
-export async function sharedTourExport(db: Database, token: string, format: ExportFormat): Promise<{ type: string; body: string } | null> {
-	const tour = await tourByToken(db, token);
-	if (!tour) return null;
-	const route = await routeTour(db, tour.stops.map((s) => s.location));
-	const times = schedule(tour.startTime, tour.stops, route.legs.map((l) => l.durationS));
+/** A tour as a file: its timed stops and the driven route. */
+export function tourExport(tour: SavedTour, format: ExportFormat): { type: string; body: string } {
 	const { type, write } = EXPORT_FORMATS[format];
-	return {
-		type,
-		body: write({
-			title: tour.title,
-			date: tour.tourDate,
-			route: tour.route,
-			stops: tour.stops.map((s, i) => ({ label: s.label, location: s.location, arrival: formatClock(times[i].arrivalMin), notes: s.notes }))
-		})
-	};
+	const body = write({
+		title: tour.title,
+		date: tour.tourDate,
+		route: tour.route,
+		stops: tour.stops.map((s, i) => ({ label: s.label, location: s.location, arrival: tour.times[i]?.arrival ?? '', notes: s.notes }))
+	});
+	return { type, body };
+}
+
+/** The file as a download named after its format (tour.gpx …), never cached: a link can be revoked. */
+export function downloadResponse(file: { type: string; body: string }, format: ExportFormat): Response {
+	return new Response(file.body, {
+		headers: { 'content-type': file.type, 'content-disposition': `attachment; filename="${format}"`, 'cache-control': 'no-store' }
+	});
+}
+
+/** The export of a shared tour, or null when the link is unknown, revoked or expired. */
+export async function sharedTourExport(db: Database, token: string, format: ExportFormat) {
+	const tour = await tourByToken(db, token);
+	return tour && tourExport(tour, format);
 }

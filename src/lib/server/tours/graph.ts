@@ -1,12 +1,15 @@
 /**
  * The road graph for tour routing, built from the `roads` table and kept while the roads
- * layer's data version stays the same (any road edit bumps it).
+ * layer's data version stays the same (any road edit bumps it), and the tour plan built on it.
  */
 import { sql } from 'drizzle-orm';
 import type { Position } from 'geojson';
 import type { Database } from '../db/client';
-import { buildGraph, routeStops, timeMatrix, type RoadGraph, type Route } from '../../geo/routing';
+import { buildGraph, routeStops, RouteError, timeMatrix, type RoadGraph, type Route } from '../../geo/routing';
 import { optimiseOrder } from '../../domain/tour-order';
+import { ScheduleError } from '../../domain/schedule';
+import { planOf } from '../../domain/tour-plan';
+import type { PlanProblem, TourInput, TourPlan } from '../../domain/tour-schema';
 
 const cache = new WeakMap<object, { version: number; graph: RoadGraph }>();
 
@@ -29,7 +32,37 @@ export async function routeTour(db: Database, stops: Position[]): Promise<Route>
 	return routeStops(await roadGraph(db), stops);
 }
 
+/** A tour that cannot be routed or timed; the problem names the stop where it can (→ HTTP 400). */
+export class TourPlanError extends Error {
+	constructor(readonly problem: PlanProblem) {
+		super(problem.message);
+	}
+}
+
+function asPlanError(e: unknown): unknown {
+	if (e instanceof RouteError && e.code !== 'too_few_stops') {
+		return new TourPlanError({ error: e.code, message: e.message, stop: e.stopIndex, distanceM: e.distanceM ?? undefined });
+	}
+	if (e instanceof RouteError || e instanceof ScheduleError) {
+		return new TourPlanError({ error: e.code === 'past_midnight' ? 'past_midnight' : 'invalid_input', message: e.message });
+	}
+	return e;
+}
+
+/** The route through a tour's stops on the road network, and its timetable. */
+export async function planTour(db: Database, tour: Pick<TourInput, 'startTime' | 'stops' | 'lunchAfterStop' | 'lunchMin'>): Promise<TourPlan> {
+	try {
+		return planOf(tour, await routeTour(db, tour.stops.map((s) => s.location)));
+	} catch (e) {
+		throw asPlanError(e);
+	}
+}
+
 /** The order of stops with least driving time, first and last fixed. */
 export async function optimiseTour(db: Database, stops: Position[]) {
-	return optimiseOrder(timeMatrix(await roadGraph(db), stops));
+	try {
+		return optimiseOrder(timeMatrix(await roadGraph(db), stops));
+	} catch (e) {
+		throw asPlanError(e);
+	}
 }

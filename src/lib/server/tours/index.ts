@@ -10,19 +10,13 @@ import type { Database, TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
 import { requireStaff } from '../auth/permissions';
 import { ConflictError, NotFoundError } from '../editing/errors';
-import type { TourInput } from '../../domain/tour-schema';
-import { routeTour } from './graph';
+import type { PlannedLeg, SavedTour, TourInput, TourStop } from '../../domain/tour-schema';
+import { timetable } from '../../domain/tour-plan';
+import { DETOUR_FACTOR } from '../../geo/routing';
+import { iso, num, parseJson } from '../db/values';
+import { planTour } from './graph';
 
-export interface SavedTour extends TourInput {
-	id: number;
-	version: number;
-	route: Position[];
-	distanceM: number | null;
-	durationS: number | null;
-	estimated: boolean;
-	shareToken: string | null;
-	shareExpiresAt: string | null;
-}
+export type { SavedTour };
 
 async function audit(tx: TxHandle, user: SessionUser, action: 'create' | 'update' | 'delete', id: number, before: unknown, after: unknown) {
 	await tx.rows(sql`insert into audit_entries (user_id, action, entity, entity_id, before, after)
@@ -31,37 +25,50 @@ async function audit(tx: TxHandle, user: SessionUser, action: 'create' | 'update
 
 async function load(tx: Pick<TxHandle, 'rows'>, id: number, lock = false): Promise<SavedTour | null> {
 	const [t] = await tx.rows<Record<string, unknown>>(sql`
-		select id, title, delegation_org, delegation_size, tour_date::text, start_time, version, ST_AsGeoJSON(route, 7) as route,
-			distance_m, duration_s, share_token, share_expires_at
+		select id, title, delegation_org, delegation_size, delegation_contact, tour_date::text, start_time, lunch_after_stop, lunch_min,
+			version, ST_AsGeoJSON(route, 7) as route, legs, estimated, distance_m, duration_s, share_token, share_expires_at, updated_at
 		from tours where id = ${id} ${lock ? sql`for update` : sql``}`);
 	if (!t) return null;
-	const stops = await tx.rows<{ site_kind: string; code: string | null; lon: number; lat: number; label: string; dwell_min: number; notes: string }>(sql`
-		select s.site_kind, coalesce(p.code, b.code, f.code) as code, ST_X(s.location) as lon, ST_Y(s.location) as lat, s.label, s.dwell_min, s.notes
+	const stops = await tx.rows<Record<string, unknown>>(sql`
+		select s.site_kind, coalesce(p.code, b.code, f.code) as code, ST_X(s.location) as lon, ST_Y(s.location) as lat, s.label, s.dwell_min, s.notes, s.contact
 		from tour_stops s left join plots p on p.id = s.plot_id left join buildings b on b.id = s.building_id left join facilities f on f.id = s.facility_id
 		where s.tour_id = ${id} order by s.seq`);
-	const route = t.route ? (JSON.parse(String(t.route)).coordinates as Position[]) : [];
-	return {
-		id: Number(t.id),
+	const input = {
 		title: String(t.title),
 		delegationOrg: String(t.delegation_org),
-		delegationSize: t.delegation_size === null ? null : Number(t.delegation_size),
+		delegationSize: num(t.delegation_size),
+		delegationContact: String(t.delegation_contact),
 		tourDate: (t.tour_date as string) ?? null,
 		startTime: String(t.start_time),
-		version: Number(t.version),
-		route,
-		distanceM: t.distance_m === null ? null : Number(t.distance_m),
-		durationS: t.duration_s === null ? null : Number(t.duration_s),
-		estimated: false,
-		shareToken: (t.share_token as string) ?? null,
-		shareExpiresAt: t.share_expires_at ? new Date(String(t.share_expires_at)).toISOString() : null,
+		lunchAfterStop: num(t.lunch_after_stop),
+		lunchMin: Number(t.lunch_min),
 		stops: stops.map((s) => ({
-			siteKind: s.site_kind as TourInput['stops'][number]['siteKind'],
-			code: s.code,
+			siteKind: s.site_kind as TourStop['siteKind'],
+			code: (s.code as string) ?? null,
 			location: [Number(s.lon), Number(s.lat)] as [number, number],
-			label: s.label,
+			label: String(s.label),
 			dwellMin: Number(s.dwell_min),
-			notes: s.notes
+			notes: String(s.notes),
+			contact: String(s.contact)
 		}))
+	};
+	const legs = parseJson<PlannedLeg[]>(t.legs);
+	const estimated = Boolean(t.estimated);
+	return {
+		id: Number(t.id),
+		version: Number(t.version),
+		...input,
+		route: t.route ? (JSON.parse(String(t.route)).coordinates as Position[]) : [],
+		legs,
+		distanceM: Number(t.distance_m ?? 0),
+		durationS: Number(t.duration_s ?? 0),
+		estimated,
+		detourFactor: estimated ? DETOUR_FACTOR : null,
+		// A tour saved before legs were stored has none: its times are empty until it is planned again.
+		...(legs.length === input.stops.length - 1 ? timetable(input, legs) : { times: [], endTime: '' }),
+		shareToken: (t.share_token as string) ?? null,
+		shareExpiresAt: iso(t.share_expires_at),
+		updatedAt: iso(t.updated_at)!
 	};
 }
 
@@ -71,43 +78,87 @@ async function writeStops(tx: TxHandle, id: number, input: TourInput) {
 		const KIND = { plots: 'plot', buildings: 'building', facilities: 'facility' } as const;
 		const ref = (table: keyof typeof KIND) => (s.siteKind === KIND[table] && s.code ? sql`(select id from ${sql.identifier(table)} where code = ${s.code})` : sql`null`);
 		await tx.rows(sql`
-			insert into tour_stops (tour_id, seq, site_kind, plot_id, building_id, facility_id, location, label, dwell_min, notes)
+			insert into tour_stops (tour_id, seq, site_kind, plot_id, building_id, facility_id, location, label, dwell_min, notes, contact)
 			values (${id}, ${i + 1}, ${s.siteKind}, ${ref('plots')}, ${ref('buildings')}, ${ref('facilities')},
-				ST_SetSRID(ST_MakePoint(${s.location[0]}, ${s.location[1]}), 4326), ${s.label}, ${s.dwellMin}, ${s.notes})`);
+				ST_SetSRID(ST_MakePoint(${s.location[0]}, ${s.location[1]}), 4326), ${s.label}, ${s.dwellMin}, ${s.notes}, ${s.contact})`);
 	}
 }
 
-/** Creates (id null) or updates a tour; the route is recomputed from its stops. */
+/** Creates (id null) or updates a tour; the route and timetable are recomputed from its stops. */
 export async function saveTour(db: Database, user: SessionUser | null, id: number | null, input: TourInput, version?: number): Promise<SavedTour> {
 	const u = requireStaff(user);
-	const route = await routeTour(db, input.stops.map((s) => s.location));
-	const line = route.legs.flatMap((l, i) => (i === 0 ? l.coordinates : l.coordinates.slice(1)));
-	const geom = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'LineString', coordinates: line })}), 4326)`;
-	const saved = await db.transaction(async (tx) => {
+	const plan = await planTour(db, input);
+	const geom = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'LineString', coordinates: plan.route })}), 4326)`;
+	const columns = sql`title = ${input.title}, delegation_org = ${input.delegationOrg}, delegation_size = ${input.delegationSize},
+		delegation_contact = ${input.delegationContact}, tour_date = ${input.tourDate}::date, start_time = ${input.startTime},
+		lunch_after_stop = ${input.lunchAfterStop}, lunch_min = ${input.lunchMin}, route = ${geom}, legs = ${JSON.stringify(plan.legs)}::jsonb,
+		estimated = ${plan.estimated}, distance_m = ${plan.distanceM}, duration_s = ${plan.durationS}`;
+	return db.transaction(async (tx) => {
 		let tourId = id;
 		let before: SavedTour | null = null;
 		if (tourId === null) {
-			const [r] = await tx.rows<{ id: number }>(sql`
-				insert into tours (title, delegation_org, delegation_size, tour_date, start_time, route, distance_m, duration_s, created_by)
-				values (${input.title}, ${input.delegationOrg}, ${input.delegationSize}, ${input.tourDate}::date, ${input.startTime}, ${geom},
-					${route.distanceM}, ${route.durationS}, ${u.id}) returning id`);
+			const [r] = await tx.rows<{ id: number }>(sql`insert into tours (title, created_by) values (${input.title}, ${u.id}) returning id`);
 			tourId = Number(r.id);
+			await tx.rows(sql`update tours set ${columns} where id = ${tourId}`);
 		} else {
 			before = await load(tx, tourId, true);
 			if (!before) throw new NotFoundError(`No tour ${tourId}.`);
 			if (version !== undefined && before.version !== version) throw new ConflictError(before);
-			await tx.rows(sql`
-				update tours set title = ${input.title}, delegation_org = ${input.delegationOrg}, delegation_size = ${input.delegationSize},
-					tour_date = ${input.tourDate}::date, start_time = ${input.startTime}, route = ${geom}, distance_m = ${route.distanceM},
-					duration_s = ${route.durationS}, version = version + 1, updated_at = now()
-				where id = ${tourId}`);
+			await tx.rows(sql`update tours set ${columns}, version = version + 1, updated_at = now() where id = ${tourId}`);
 		}
 		await writeStops(tx, tourId, input);
 		const after = (await load(tx, tourId))!;
-		await audit(tx, u, before ? 'update' : 'create', tourId, before, after);
+		await audit(tx, u, before ? 'update' : 'create', tourId, before && auditView(before), auditView(after));
 		return after;
 	});
-	return { ...saved, estimated: route.estimated };
+}
+
+/** What the audit keeps of a tour: everything but the route geometry, which follows from the stops. */
+function auditView(t: SavedTour) {
+	const { route: _route, legs: _legs, times: _times, ...rest } = t;
+	return rest;
+}
+
+/** The tours staff see in the console, most recently changed first. */
+export async function listTours(db: Database, user: SessionUser | null): Promise<TourSummary[]> {
+	requireStaff(user);
+	const rows = await db.rows<Record<string, unknown>>(sql`
+		select t.id, t.title, t.delegation_org, t.delegation_size, t.tour_date::text, t.start_time, t.distance_m, t.duration_s, t.estimated,
+			t.share_token is not null and (t.share_expires_at is null or t.share_expires_at > now()) as shared, t.updated_at,
+			(select count(*)::int from tour_stops s where s.tour_id = t.id) as stops, u.display_name as author
+		from tours t left join users u on u.id = t.created_by
+		order by t.updated_at desc, t.id desc limit 500`);
+	return rows.map((r) => ({
+		id: Number(r.id),
+		title: String(r.title),
+		delegationOrg: String(r.delegation_org),
+		delegationSize: num(r.delegation_size),
+		tourDate: (r.tour_date as string) ?? null,
+		startTime: String(r.start_time),
+		stops: Number(r.stops),
+		distanceM: Number(r.distance_m ?? 0),
+		durationS: Number(r.duration_s ?? 0),
+		estimated: Boolean(r.estimated),
+		shared: Boolean(r.shared),
+		author: (r.author as string) ?? null,
+		updatedAt: iso(r.updated_at)!
+	}));
+}
+
+export interface TourSummary {
+	id: number;
+	title: string;
+	delegationOrg: string;
+	delegationSize: number | null;
+	tourDate: string | null;
+	startTime: string;
+	stops: number;
+	distanceM: number;
+	durationS: number;
+	estimated: boolean;
+	shared: boolean;
+	author: string | null;
+	updatedAt: string;
 }
 
 export async function getTour(db: Database, user: SessionUser | null, id: number): Promise<SavedTour> {
@@ -160,5 +211,6 @@ export async function tourByToken(db: Database, token: string): Promise<SavedTou
 	const [r] = await db.rows<{ id: number }>(sql`select id from tours where share_token = ${token} and (share_expires_at is null or share_expires_at > now())`);
 	if (!r) return null;
 	const t = await load(db, Number(r.id));
-	return t && { ...t, shareToken: null };
+	// The public page never shows the delegation's own contact or the token itself.
+	return t && { ...t, shareToken: null, delegationContact: '' };
 }

@@ -1,8 +1,7 @@
-import { z } from 'zod';
 import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { deleteTour, getTour, saveTour } from '$lib/server/tours';
-import { tourSchema } from '$lib/domain/tour-schema';
+import { tourUpdateSchema } from '$lib/domain/tour-schema';
 import { NotFoundError } from '$lib/server/editing';
 import { parseBody, writeResponse } from '$lib/server/http';
 
@@ -16,7 +15,7 @@ export const GET: RequestHandler = ({ params, locals }) => writeResponse(async (
 /** PUT {version, ...tour}: a stale version gets 409. */
 export const PUT: RequestHandler = ({ request, params, locals }) =>
 	writeResponse(async () => {
-		const body = await parseBody(request, tourSchema.extend({ version: z.number().int().positive() }));
+		const body = await parseBody(request, tourUpdateSchema);
 		return saveTour(await getDatabase(), locals.user, idOf(params.id), body, body.version);
 	}, locals.user);
 

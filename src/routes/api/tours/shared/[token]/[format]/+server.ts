@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { isExportFormat, sharedTourExport } from '$lib/server/tours/export';
+import { downloadResponse, isExportFormat, sharedTourExport } from '$lib/server/tours/export';
 import { failure } from '$lib/server/http';
 
 /** GET /api/tours/shared/<token>/tour.gpx | tour.kml | tour.geojson */
@@ -8,7 +8,5 @@ export const GET: RequestHandler = async ({ params }) => {
 	if (!isExportFormat(params.format)) return failure(404, 'unknown_format', 'Exports are tour.gpx, tour.kml and tour.geojson.');
 	const file = await sharedTourExport(await getDatabase(), params.token, params.format);
 	if (!file) return failure(404, 'not_found', 'This tour link does not exist, was revoked or has expired.');
-	return new Response(file.body, {
-		headers: { 'content-type': file.type, 'content-disposition': `attachment; filename="${params.format}"`, 'cache-control': 'no-store' }
-	});
+	return downloadResponse(file, params.format);
 };

@@ -1,0 +1,60 @@
+/**
+ * A route through a tour's stops turned into what the editor, the itinerary and the exports
+ * show: one line with each leg's vertex range, totals, and arrival and departure at every stop.
+ */
+import type { Position } from 'geojson';
+import type { PlannedLeg, TourInput, TourPlan } from './tour-schema';
+import { formatClock, schedule } from './schedule';
+
+export interface RoutedLeg {
+	coordinates: Position[];
+	distanceM: number;
+	durationS: number;
+}
+
+/** Joins legs into one line (shared end points once) and records where each leg lies in it. */
+export function joinLegs(legs: RoutedLeg[]): { route: Position[]; legs: PlannedLeg[] } {
+	const route: Position[] = [];
+	const planned: PlannedLeg[] = [];
+	for (const l of legs) {
+		const from = route.length === 0 ? 0 : route.length - 1;
+		route.push(...(route.length === 0 ? l.coordinates : l.coordinates.slice(1)));
+		planned.push({ distanceM: l.distanceM, durationS: l.durationS, from, to: route.length - 1 });
+	}
+	return { route, legs: planned };
+}
+
+/** The path of one leg out of the joined line. */
+export function legPath(plan: Pick<TourPlan, 'route'>, leg: PlannedLeg): Position[] {
+	return plan.route.slice(leg.from, leg.to + 1);
+}
+
+type Timed = Pick<TourInput, 'startTime' | 'stops' | 'lunchAfterStop' | 'lunchMin'>;
+
+/** Arrival and departure at each stop; throws ScheduleError past midnight. */
+export function timetable(tour: Timed, legs: Pick<PlannedLeg, 'durationS'>[]): Pick<TourPlan, 'times' | 'endTime'> {
+	const lunch = tour.lunchAfterStop === null ? undefined : { afterStop: tour.lunchAfterStop, minutes: tour.lunchMin };
+	const t = schedule(
+		tour.startTime,
+		tour.stops,
+		legs.map((l) => l.durationS),
+		lunch
+	);
+	const times = t.map((s) => ({ arrival: formatClock(s.arrivalMin), departure: formatClock(s.departureMin) }));
+	return { times, endTime: times[times.length - 1].departure };
+}
+
+export function planOf(
+	tour: Timed,
+	route: { legs: RoutedLeg[]; distanceM: number; durationS: number; estimated: boolean; detourFactor: number | null }
+): TourPlan {
+	const joined = joinLegs(route.legs);
+	return {
+		...joined,
+		distanceM: route.distanceM,
+		durationS: route.durationS,
+		estimated: route.estimated,
+		detourFactor: route.detourFactor,
+		...timetable(tour, joined.legs)
+	};
+}
