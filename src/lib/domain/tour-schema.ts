@@ -40,6 +40,8 @@ const lunchInRange = {
 };
 
 export const tourSchema = tourFields.refine(lunchInRange.check, lunchInRange.params);
+/** What routing and the timetable need: a tour being drafted may not have a title yet. */
+export const tourPlanSchema = tourFields.pick({ startTime: true, lunchAfterStop: true, lunchMin: true, stops: true }).refine(lunchInRange.check, lunchInRange.params);
 /** A saved tour's update carries the version it was read at (a stale one gets 409). */
 export const tourUpdateSchema = tourFields.extend({ version: z.number().int().positive() }).refine(lunchInRange.check, lunchInRange.params);
 

@@ -7,7 +7,7 @@ import type { Geometry, Position } from 'geojson';
 import { localFrame } from './local-frame';
 
 export interface SketchFeature {
-	role: 'focus' | 'plot' | 'building' | 'road' | 'park';
+	role: 'focus' | 'plot' | 'building' | 'road' | 'park' | 'route' | 'stop';
 	geometry: Geometry;
 	/** Free data the page may use, e.g. a status for the fill colour. */
 	tag?: string;
@@ -16,6 +16,8 @@ export interface SketchFeature {
 export interface Sketch {
 	viewBox: string;
 	paths: { role: SketchFeature['role']; d: string; tag?: string }[];
+	/** Point features, projected: x and y in view units. */
+	points: { role: SketchFeature['role']; x: number; y: number; tag?: string }[];
 	/** Length of the scale bar in metres and in view units. */
 	scale: { metres: number; units: number };
 }
@@ -24,14 +26,21 @@ export interface Sketch {
 export function sketch(features: SketchFeature[], center: Position, halfWidthM: number, size = 400): Sketch {
 	const frame = localFrame(center);
 	const k = size / (2 * halfWidthM);
-	const pt = (p: Position) => {
+	const xy = (p: Position) => {
 		const [x, y] = frame.toLocal(p);
-		return `${(size / 2 + x * k).toFixed(1)},${(size / 2 - y * k).toFixed(1)}`;
+		return [Math.round((size / 2 + x * k) * 10) / 10, Math.round((size / 2 - y * k) * 10) / 10];
 	};
+	const pt = (p: Position) => xy(p).join(',');
 	const ring = (r: Position[], close: boolean) => `M${r.map(pt).join('L')}${close ? 'Z' : ''}`;
 	const paths: Sketch['paths'] = [];
+	const points: Sketch['points'] = [];
 	for (const f of features) {
 		const g = f.geometry;
+		if (g.type === 'Point') {
+			const [x, y] = xy(g.coordinates);
+			points.push({ role: f.role, x, y, tag: f.tag });
+			continue;
+		}
 		let d = '';
 		if (g.type === 'Polygon') d = g.coordinates.map((r) => ring(r, true)).join('');
 		else if (g.type === 'MultiPolygon') d = g.coordinates.flatMap((p) => p.map((r) => ring(r, true))).join('');
@@ -40,7 +49,7 @@ export function sketch(features: SketchFeature[], center: Position, halfWidthM: 
 		if (d) paths.push({ role: f.role, d, tag: f.tag });
 	}
 	const metres = niceLength(halfWidthM / 2);
-	return { viewBox: `0 0 ${size} ${size}`, paths, scale: { metres, units: metres * k } };
+	return { viewBox: `0 0 ${size} ${size}`, paths, points, scale: { metres, units: metres * k } };
 }
 
 /** 1, 2 or 5 times a power of ten, at most `m`. */

@@ -23,3 +23,20 @@ export function formatConfirmed(locale: Locale, iso: string, staleAfterDays = 90
 	if (n >= staleAfterDays) return { text: translate(locale, 'age.stale', { n }), stale: true };
 	return { text: n === 0 ? translate(locale, 'age.today') : translate(locale, 'age.days', { n }), stale: false };
 }
+
+/** A driving time: "25 分钟" / "1 h 5 min". */
+export function formatDuration(locale: Locale, seconds: number): string {
+	const total = Math.round(seconds / 60);
+	if (total < 60) return translate(locale, 'tour.min', { n: total });
+	return translate(locale, 'tour.hours', { h: Math.floor(total / 60), m: total % 60 });
+}
+
+/** Kilometres with one decimal. */
+export function formatKm(locale: Locale, metres: number): string {
+	return formatNumber(locale, metres / 1000, 1);
+}
+
+/** A leg's label on the map and in lists: "3.2 公里 · 7 分钟". */
+export function formatLeg(locale: Locale, leg: { distanceM: number; durationS: number }): string {
+	return translate(locale, 'tour.leg', { km: formatKm(locale, leg.distanceM), min: Math.max(1, Math.round(leg.durationS / 60)) });
+}

@@ -25,8 +25,13 @@ export function requireParkEditor(user: SessionUser | null | undefined, parkId: 
 	return u;
 }
 
+/** Promotion staff and administrators: they plan tours and see every park. */
+export function canPlanTours(user: SessionUser): boolean {
+	return user.role === 'admin' || user.role === 'staff';
+}
+
 export function requireStaff(user: SessionUser | null | undefined): SessionUser {
 	const u = requireUser(user);
-	if (u.role !== 'admin' && u.role !== 'staff') throw new PermissionError(403, 'Only promotion staff and administrators may do this.');
+	if (!canPlanTours(u)) throw new PermissionError(403, 'Only promotion staff and administrators may do this.');
 	return u;
 }

@@ -18,6 +18,12 @@ import { planTour } from './graph';
 
 export type { SavedTour };
 
+/** A tour id from a URL segment; anything else is an unknown tour (404). */
+export function tourIdOf(raw: string): number {
+	if (!/^\d{1,9}$/.test(raw)) throw new NotFoundError(`No tour "${raw}".`);
+	return Number(raw);
+}
+
 async function audit(tx: TxHandle, user: SessionUser, action: 'create' | 'update' | 'delete', id: number, before: unknown, after: unknown) {
 	await tx.rows(sql`insert into audit_entries (user_id, action, entity, entity_id, before, after)
 		values (${user.id}, ${action}, 'tour', ${String(id)}, ${before === null ? null : JSON.stringify(before)}::jsonb, ${after === null ? null : JSON.stringify(after)}::jsonb)`);
@@ -183,14 +189,18 @@ export async function deleteTour(db: Database, user: SessionUser | null, id: num
 	});
 }
 
-/** Opens (or replaces) the share link; `expiresAt` optional. Returns the token. */
+/**
+ * Opens (or replaces) the share link; `expiresAt` optional. Returns the token. Sharing is
+ * audited but leaves the tour's version alone: it is not an edit of its content, and an
+ * editor open elsewhere must not get a conflict for it.
+ */
 export async function shareTour(db: Database, user: SessionUser | null, id: number, expiresAt: Date | null): Promise<string> {
 	const u = requireStaff(user);
 	const token = randomBytes(24).toString('base64url');
 	await db.transaction(async (tx) => {
 		const before = await load(tx, id, true);
 		if (!before) throw new NotFoundError(`No tour ${id}.`);
-		await tx.rows(sql`update tours set share_token = ${token}, share_expires_at = ${expiresAt?.toISOString() ?? null}::timestamptz, version = version + 1 where id = ${id}`);
+		await tx.rows(sql`update tours set share_token = ${token}, share_expires_at = ${expiresAt?.toISOString() ?? null}::timestamptz where id = ${id}`);
 		await audit(tx, u, 'update', id, { shareToken: before.shareToken ? 'set' : null }, { shareToken: 'set', shareExpiresAt: expiresAt?.toISOString() ?? null });
 	});
 	return token;
@@ -199,7 +209,7 @@ export async function shareTour(db: Database, user: SessionUser | null, id: numb
 export async function revokeShare(db: Database, user: SessionUser | null, id: number): Promise<void> {
 	const u = requireStaff(user);
 	await db.transaction(async (tx) => {
-		const [r] = await tx.rows<{ id: number }>(sql`update tours set share_token = null, share_expires_at = null, version = version + 1 where id = ${id} returning id`);
+		const [r] = await tx.rows<{ id: number }>(sql`update tours set share_token = null, share_expires_at = null where id = ${id} returning id`);
 		if (!r) throw new NotFoundError(`No tour ${id}.`);
 		await audit(tx, u, 'update', id, { shareToken: 'set' }, { shareToken: null });
 	});

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { getTour } from '$lib/server/tours';
+import { getTour, tourIdOf } from '$lib/server/tours';
 import { downloadResponse, isExportFormat, tourExport } from '$lib/server/tours/export';
 import { failure, guardedResponse } from '$lib/server/http';
 
@@ -8,6 +8,5 @@ import { failure, guardedResponse } from '$lib/server/http';
 export const GET: RequestHandler = ({ params, locals }) => {
 	const { format, id } = params;
 	if (!isExportFormat(format)) return failure(404, 'unknown_format', 'Exports are tour.gpx, tour.kml and tour.geojson.');
-	if (!/^\d{1,9}$/.test(id)) return failure(404, 'not_found', `No tour "${id}".`);
-	return guardedResponse(async () => downloadResponse(tourExport(await getTour(await getDatabase(), locals.user, Number(id)), format), format), locals.user);
+	return guardedResponse(async () => downloadResponse(tourExport(await getTour(await getDatabase(), locals.user, tourIdOf(id)), format), format), locals.user);
 };

@@ -1,0 +1,88 @@
+/**
+ * A tour on the MapLibre map: the route as a cased line with direction arrows along it
+ * (an icon drawn in code, so no sprite or glyph server is needed), and its stops and legs
+ * as HTML markers placed by the map view.
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection, Position } from 'geojson';
+
+export interface TourOverlay {
+	/** One path per leg, in driving order. */
+	legs: Position[][];
+	stops: { location: Position; label: string; problem?: boolean }[];
+	/** Text per leg ("3.2 km · 7 min"), placed at the leg's middle. */
+	legLabels: string[];
+	estimated?: boolean;
+}
+
+export const TOUR_SOURCE = 'tour-route';
+const ARROW = 'tour-arrow';
+
+export function tourRouteData(t: TourOverlay | null): FeatureCollection {
+	return {
+		type: 'FeatureCollection',
+		features: (t?.legs ?? [])
+			.filter((l) => l.length >= 2)
+			.map((coordinates, i) => ({ type: 'Feature' as const, properties: { leg: i }, geometry: { type: 'LineString' as const, coordinates } }))
+	};
+}
+
+/** A right-pointing chevron, white on the route's colour. */
+function arrowImage(size = 24): { width: number; height: number; data: Uint8Array } {
+	const data = new Uint8Array(size * size * 4);
+	const c = size / 2;
+	for (let y = 0; y < size; y++) {
+		for (let x = 0; x < size; x++) {
+			// Chevron: two strokes meeting at the right, 3 px thick.
+			const dx = x - c + 3;
+			const dy = Math.abs(y - c);
+			const onStroke = dx <= 4 && dx >= -6 && Math.abs(dx + dy - 4) <= 2.2;
+			if (onStroke) {
+				const i = (y * size + x) * 4;
+				data.set([255, 255, 255, 255], i);
+			}
+		}
+	}
+	return { width: size, height: size, data };
+}
+
+/** Adds the route source and layers once (idempotent), above everything else. */
+export function ensureTourLayers(m: MapLibreMap) {
+	if (m.getSource(TOUR_SOURCE)) return;
+	if (!m.hasImage(ARROW)) m.addImage(ARROW, arrowImage(), { pixelRatio: 2 });
+	m.addSource(TOUR_SOURCE, { type: 'geojson', data: tourRouteData(null) });
+	m.addLayer({ id: 'tour-route-casing', type: 'line', source: TOUR_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 9 } });
+	m.addLayer({ id: 'tour-route', type: 'line', source: TOUR_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#c2410c', 'line-width': 5 } });
+	m.addLayer({
+		id: 'tour-route-arrows',
+		type: 'symbol',
+		source: TOUR_SOURCE,
+		layout: { 'symbol-placement': 'line', 'symbol-spacing': 70, 'icon-image': ARROW, 'icon-rotation-alignment': 'map', 'icon-allow-overlap': true, 'icon-ignore-placement': true }
+	});
+}
+
+/** Where a leg's label goes: the vertex nearest to the middle of its length. */
+export function legMiddle(path: Position[]): Position | null {
+	if (path.length === 0) return null;
+	if (path.length === 1) return path[0];
+	const seg = path.slice(1).map((p, i) => Math.hypot(p[0] - path[i][0], (p[1] - path[i][1]) * 1.2));
+	const total = seg.reduce((a, b) => a + b, 0);
+	let run = 0;
+	for (let i = 0; i < seg.length; i++) {
+		if (run + seg[i] >= total / 2) {
+			const t = seg[i] === 0 ? 0 : (total / 2 - run) / seg[i];
+			return [path[i][0] + t * (path[i + 1][0] - path[i][0]), path[i][1] + t * (path[i + 1][1] - path[i][1])];
+		}
+		run += seg[i];
+	}
+	return path[path.length - 1];
+}
+
+/** [west, south, east, north] of the tour, or null when it has no places yet. */
+export function tourBounds(t: TourOverlay): [number, number, number, number] | null {
+	const pts = [...t.legs.flat(), ...t.stops.map((s) => s.location)];
+	if (!pts.length) return null;
+	const xs = pts.map((p) => p[0]);
+	const ys = pts.map((p) => p[1]);
+	return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
