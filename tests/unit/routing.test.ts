@@ -19,6 +19,14 @@ const F = [100.1, 30.1];
 const passes = (coords: number[][], p: number[]) => coords.some((c) => Math.abs(c[0] - p[0]) < 1e-9 && Math.abs(c[1] - p[1]) < 1e-9);
 
 describe('fastest paths on a road network', () => {
+	it('turns at a vertex two roads share mid-way, but not where lines merely cross (an overpass)', () => {
+		const g = buildGraph(load('through-junction'));
+		// Main road runs on through the side road's end: a junction in the middle of a way.
+		const viaJunction = routeStops(g, [[101.0, 30.0], [101.01, 30.01]]);
+		expect(viaJunction.distanceM).toBeCloseTo(haversineM([101.0, 30.0], [101.01, 30.0]) + haversineM([101.01, 30.0], [101.01, 30.01]), 0);
+		// The overpass crosses the main road without a shared vertex: no way across.
+		expect(() => routeStops(g, [[101.0, 30.0], [101.015, 30.005]])).toThrow(RouteError);
+	});
 	it('takes the straight way when there is one', () => {
 		const r = routeStops(net, [A, C]);
 		expect(r.distanceM).toBeCloseTo(haversineM(A, C), 0);

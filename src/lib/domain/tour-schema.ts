@@ -1,6 +1,8 @@
 /** A tour as staff edit it, validated alike by the editor's API calls and the server. */
 import { z } from 'zod';
 import type { Position } from 'geojson';
+import type { Sketch } from '../geo/sketch';
+import type { BuildingDetails, FacilityDetails, PlotDetails } from './site-details';
 
 export const TOUR_SITE_KINDS = ['plot', 'building', 'facility', 'point'] as const;
 export type TourSiteKind = (typeof TOUR_SITE_KINDS)[number];
@@ -84,4 +86,22 @@ export interface PlanProblem {
 	message: string;
 	stop?: number;
 	distanceM?: number;
+}
+
+/** A stop as the itinerary shows it: the published site's facts, a photo or a sketch, who receives the delegation. */
+export interface ItineraryStop {
+	details: PlotDetails | BuildingDetails | FacilityDetails | null;
+	photoId: number | null;
+	sketch: Sketch | null;
+	/** The stop's own contact, or the park's public one. */
+	contact: { text: string; fromPark: boolean } | null;
+}
+
+export interface TourOverview extends Sketch {
+	arrows: { x: number; y: number; angle: number }[];
+}
+
+export interface Itinerary {
+	stops: ItineraryStop[];
+	overview: TourOverview;
 }

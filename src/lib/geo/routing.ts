@@ -1,7 +1,7 @@
 /**
  * Fastest paths on a road network, in plain TypeScript so both database modes route alike.
  * Roads are line strings with a speed (km/h) and a one-way flag (one-way in drawing order);
- * their end points are the graph's nodes, their vertices its geometry. A stop is snapped to
+ * their end points and the vertices they share with other roads are the graph's nodes. A stop is snapped to
  * the nearest point of the nearest road and joined to that road's ends.
  */
 import type { Position } from 'geojson';
@@ -74,16 +74,26 @@ export function buildGraph(roads: RoadInput[]): RoadGraph {
 		}
 		return i;
 	};
+	// A junction is a vertex that two roads share (as in OpenStreetMap, where a way runs on
+	// through its junctions): roads are cut there, so a turn is possible mid-road.
+	const uses = new Map<string, number>();
+	for (const r of roads) for (const k of new Set(r.coordinates.map(key))) uses.set(k, (uses.get(k) ?? 0) + 1);
 	const list: RoadGraph['roads'] = [];
 	for (const r of roads) {
 		if (r.coordinates.length < 2 || !(r.speedKmh > 0)) continue;
-		const from = node(r.coordinates[0]);
-		const to = node(r.coordinates[r.coordinates.length - 1]);
-		const lengthM = lineLengthM(r.coordinates);
-		const timeS = lengthM / (r.speedKmh / 3.6);
-		adjacency[from].push({ to, timeS, lengthM, coords: r.coordinates });
-		if (!r.oneway) adjacency[to].push({ to: from, timeS, lengthM, coords: [...r.coordinates].reverse() });
-		list.push({ coords: r.coordinates, from, to, speedKmh: r.speedKmh, oneway: r.oneway, lengthM });
+		let start = 0;
+		for (let i = 1; i < r.coordinates.length; i++) {
+			if (i < r.coordinates.length - 1 && (uses.get(key(r.coordinates[i])) ?? 0) < 2) continue;
+			const coords = r.coordinates.slice(start, i + 1);
+			start = i;
+			const from = node(coords[0]);
+			const to = node(coords[coords.length - 1]);
+			const lengthM = lineLengthM(coords);
+			const timeS = lengthM / (r.speedKmh / 3.6);
+			adjacency[from].push({ to, timeS, lengthM, coords });
+			if (!r.oneway) adjacency[to].push({ to: from, timeS, lengthM, coords: [...coords].reverse() });
+			list.push({ coords, from, to, speedKmh: r.speedKmh, oneway: r.oneway, lengthM });
+		}
 	}
 	return { nodes, adjacency, roads: list };
 }

@@ -28,15 +28,15 @@ export function tourRouteData(t: TourOverlay | null): FeatureCollection {
 }
 
 /** A right-pointing chevron, white on the route's colour. */
-function arrowImage(size = 24): { width: number; height: number; data: Uint8Array } {
+function arrowImage(size = 36): { width: number; height: number; data: Uint8Array } {
 	const data = new Uint8Array(size * size * 4);
 	const c = size / 2;
 	for (let y = 0; y < size; y++) {
 		for (let x = 0; x < size; x++) {
-			// Chevron: two strokes meeting at the right, 3 px thick.
-			const dx = x - c + 3;
+			// Chevron: two strokes meeting at the right.
+			const dx = x - c + 4;
 			const dy = Math.abs(y - c);
-			const onStroke = dx <= 4 && dx >= -6 && Math.abs(dx + dy - 4) <= 2.2;
+			const onStroke = dx <= 7 && dx >= -8 && Math.abs(dx + dy - 6) <= 3;
 			if (onStroke) {
 				const i = (y * size + x) * 4;
 				data.set([255, 255, 255, 255], i);

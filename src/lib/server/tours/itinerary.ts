@@ -12,27 +12,10 @@ import { getFeatureDetails } from '../sites/details';
 import { siteSketch } from '../sites/pages';
 import { listPhotos } from '../photos';
 import { haversineM } from '../../geo/routing';
-import { sketch, type Sketch, type SketchFeature } from '../../geo/sketch';
+import { sketch, type SketchFeature } from '../../geo/sketch';
 import { legPath } from '../../domain/tour-plan';
-import type { SavedTour } from '../../domain/tour-schema';
-import type { BuildingDetails, FacilityDetails, ParkContact, PlotDetails } from '../../domain/site-details';
-
-export interface ItineraryStop {
-	details: PlotDetails | BuildingDetails | FacilityDetails | null;
-	photoId: number | null;
-	sketch: Sketch | null;
-	/** The stop's own contact, or the park's public one. */
-	contact: { text: string; fromPark: boolean } | null;
-}
-
-export interface TourOverview extends Sketch {
-	arrows: { x: number; y: number; angle: number }[];
-}
-
-export interface Itinerary {
-	stops: ItineraryStop[];
-	overview: TourOverview;
-}
+import type { Itinerary, ItineraryStop, SavedTour, TourOverview } from '../../domain/tour-schema';
+import type { ParkContact } from '../../domain/site-details';
 
 const LAYER = { plot: 'plots', building: 'buildings', facility: 'facilities' } as const;
 
