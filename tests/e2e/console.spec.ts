@@ -3,6 +3,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { generateSampleZone } from '../../src/lib/server/sample/generate';
 import { tileOf } from '../../src/lib/geo/tiles';
+import { signIn } from './helpers';
 
 const zone = generateSampleZone();
 /** NM plots on offer without buildings; statuses do not depend on the seed date. */
@@ -12,14 +13,6 @@ const JOURNEY_PLOT = nmPlots[6].code;
 const MATRIX_PLOT = nmPlots[7].code;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const NM_FACTORY = zone.buildings.find((b) => b.park === 'NM' && b.kind === 'standard_factory' && b.published && b.units.filter((u) => u.status === 'vacant').length >= 2)!.code;
-
-async function signIn(page: Page, email: string, password: string) {
-	await page.goto('/signin');
-	await page.getByLabel('电子邮箱').fill(email);
-	await page.getByLabel('密码').fill(password);
-	await page.getByRole('button', { name: '登录' }).click();
-	await page.waitForURL('**/console');
-}
 
 async function apiAs(playwright: { request: { newContext: typeof import('@playwright/test').request.newContext } }, baseURL: string, email?: string, password?: string): Promise<APIRequestContext> {
 	// Ask for HTML: SvelteKit answers form actions with JSON (status 200) to clients that accept JSON.

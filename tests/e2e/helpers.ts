@@ -51,3 +51,14 @@ export function nearestStatus(rgb: [number, number, number]): { status: SupplySt
 	}
 	return best;
 }
+
+/** Signs in through the form and lands on the console. */
+export async function signIn(page: Page, email: string, password: string) {
+	await page.goto('/signin');
+	// Fill after hydration: a value typed before it can be replaced by the hydrated form.
+	await page.waitForLoadState('networkidle');
+	await page.getByLabel('电子邮箱').fill(email);
+	await page.getByLabel('密码').fill(password);
+	await page.getByRole('button', { name: '登录' }).click();
+	await page.waitForURL('**/console');
+}

@@ -2,9 +2,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Position } from 'geojson';
 import type { Database } from '../../src/lib/server/db/client';
-import { optimiseTour, roadGraph, routeTour } from '../../src/lib/server/tours/graph';
+import { optimiseTour, planTour, roadGraph, routeTour, TourPlanError } from '../../src/lib/server/tours/graph';
 import { haversineM } from '../../src/lib/geo/routing';
 import { MODE, openTestDatabase } from './db';
+import { sessionUser, signIn } from '../../src/lib/server/auth';
+import { copyTour, deleteTour, getTour, listTours, revokeShare, saveTour, shareTour, tourByToken } from '../../src/lib/server/tours';
+import { tourSchema, type TourStop } from '../../src/lib/domain/tour-schema';
+import { gpx, kml } from '@tmcw/togeojson';
+import { DOMParser } from '@xmldom/xmldom';
+import { tourExport } from '../../src/lib/server/tours/export';
+import { tourItinerary } from '../../src/lib/server/tours/itinerary';
+import { stopsFromRefs } from '../../src/lib/server/tours/stops';
+import { legPath } from '../../src/lib/domain/tour-plan';
 
 let db: Database;
 let facilities: Record<string, Position>;
@@ -39,10 +48,6 @@ describe(`tour routing on the sample network (${MODE})`, () => {
 		expect(r.order[r.order.length - 1]).toBe(stops.length - 1);
 	});
 });
-
-import { sessionUser, signIn } from '../../src/lib/server/auth';
-import { copyTour, deleteTour, getTour, revokeShare, saveTour, shareTour, tourByToken } from '../../src/lib/server/tours';
-import { tourSchema } from '../../src/lib/domain/tour-schema';
 
 describe(`tours are saved, shared and audited (${MODE})`, () => {
 	const as = async (email: string, password: string) => (await sessionUser(db, (await signIn(db, email, password, `ip-tour-${email}`)).token))!;
@@ -93,5 +98,88 @@ describe(`tours are saved, shared and audited (${MODE})`, () => {
 		const expired = await shareTour(db, staff, saved.id, new Date(Date.now() - 1000));
 		expect(await tourByToken(db, expired)).toBeNull();
 		expect(await tourByToken(db, 'x'.repeat(32))).toBeNull();
+	});
+});
+
+describe(`tour plans, exports and itineraries (${MODE})`, () => {
+	const as = async (email: string, password: string) => (await sessionUser(db, (await signIn(db, email, password, `ip-tour2-${email}`)).token))!;
+	const stop = (code: string, dwellMin: number): TourStop => ({ siteKind: 'facility', code, location: facilities[code] as [number, number], label: code, dwellMin, notes: '', contact: '' });
+	const base = () => ({ startTime: '09:00', lunchAfterStop: null as number | null, lunchMin: 60, stops: [stop('hotel-blue-ocean', 0), stop('ri-materials', 40), stop('uni-upc', 30), stop('hotel-blue-ocean', 0)] });
+
+	it('times every stop from the driving time of each leg, its dwell and lunch', async () => {
+		const plain = await planTour(db, base());
+		expect(plain.legs).toHaveLength(3);
+		expect(plain.times).toHaveLength(4);
+		const toMin = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+		// Arrival at stop 2 = 09:00 + leg 1; departure = arrival + 40 min dwell.
+		expect(toMin(plain.times[1].arrival)).toBe(Math.round(540 + plain.legs[0].durationS / 60));
+		expect(toMin(plain.times[1].departure) - toMin(plain.times[1].arrival)).toBe(40);
+		// Legs tile the route: each leg's path starts where the previous one ended.
+		for (let i = 1; i < plain.legs.length; i++) expect(plain.legs[i].from).toBe(plain.legs[i - 1].to);
+		expect(legPath(plain, plain.legs[0])[0]).toEqual(plain.route[0]);
+		const withLunch = await planTour(db, { ...base(), lunchAfterStop: 1 });
+		expect(toMin(withLunch.endTime) - toMin(plain.endTime)).toBe(60);
+	});
+
+	it('names a stop far from any road, and refuses a tour that runs past midnight', async () => {
+		const far = { ...base(), stops: [stop('hotel-blue-ocean', 0), { ...stop('uni-upc', 10), siteKind: 'point' as const, code: null, location: [118.9, 37.2] as [number, number] }] };
+		const e = await planTour(db, far).catch((x) => x);
+		expect(e).toBeInstanceOf(TourPlanError);
+		expect(e.problem).toMatchObject({ error: 'far_from_road', stop: 1 });
+		expect(e.problem.distanceM).toBeGreaterThan(500);
+		const late = await planTour(db, { ...base(), startTime: '22:30', stops: base().stops.map((s) => ({ ...s, dwellMin: 90 })) }).catch((x) => x);
+		expect(late.problem).toMatchObject({ error: 'past_midnight' });
+	});
+
+	it('exports a saved tour as GPX, KML and GeoJSON that parse back into the same stops and path', async () => {
+		const staff = await as('staff@demo.siteatlas', 'demo-staff-2026');
+		const saved = await saveTour(db, staff, null, tourSchema.parse({ title: 'Export <check> & co', tourDate: '2026-12-01', ...base() }));
+		const near = (a: number[], b: number[]) => Math.abs(a[0] - b[0]) < 2e-6 && Math.abs(a[1] - b[1]) < 2e-6;
+		const names = saved.stops.map((s, i) => `${i + 1}. ${s.label}`);
+		const parse = (t: string) => new DOMParser().parseFromString(t, 'text/xml') as unknown as Document;
+		for (const fc of [gpx(parse(tourExport(saved, 'tour.gpx').body)), kml(parse(tourExport(saved, 'tour.kml').body))]) {
+			const points = fc.features.filter((f) => f.geometry?.type === 'Point');
+			expect(points.map((p) => p.properties!.name)).toEqual(names);
+			points.forEach((p, i) => expect(near((p.geometry as { coordinates: number[] }).coordinates, saved.stops[i].location)).toBe(true));
+			const line = fc.features.find((f) => f.geometry?.type === 'LineString')!.geometry as { coordinates: number[][] };
+			expect(line.coordinates).toHaveLength(saved.route.length);
+			line.coordinates.forEach((c, i) => expect(near(c, saved.route[i])).toBe(true));
+		}
+		const geo = JSON.parse(tourExport(saved, 'tour.geojson').body);
+		expect(geo.features.filter((f: { geometry: { type: string } }) => f.geometry.type === 'Point').map((f: { properties: { arrival: string } }) => f.properties.arrival)).toEqual(saved.times.map((t) => t.arrival));
+	});
+
+	it('builds the itinerary: site facts, the park contact where a stop has none, one overview point per stop and an arrow per leg', async () => {
+		const staff = await as('staff@demo.siteatlas', 'demo-staff-2026');
+		const [plot] = await db.rows<{ code: string }>(sql`select p.code from plots p where p.published and p.supply_status = 'available' order by p.code limit 1`);
+		const { stops, missing } = await stopsFromRefs(db, [`plot:${plot.code}`, 'plot:NO-SUCH-PLOT', 'facility:uni-upc'], true);
+		expect(missing).toEqual(['plot:NO-SUCH-PLOT']);
+		expect(stops.map((s) => s.siteKind)).toEqual(['plot', 'facility']);
+		const input = tourSchema.parse({ title: 'Itinerary', ...base(), stops: [stop('hotel-blue-ocean', 0), stops[0], { ...stops[1], contact: 'Dr. Wang 138 0000 0000' }, stop('hotel-blue-ocean', 0)] });
+		const saved = await saveTour(db, staff, null, input);
+		const it = await tourItinerary(db, saved);
+		expect(it.stops).toHaveLength(4);
+		expect(it.stops[1].details?.layer).toBe('plots');
+		expect(it.stops[1].contact).toMatchObject({ fromPark: true });
+		expect(it.stops[2].contact).toEqual({ text: 'Dr. Wang 138 0000 0000', fromPark: false });
+		expect(it.stops[1].sketch ?? it.stops[1].photoId).toBeTruthy();
+		expect(it.overview.points.filter((p) => p.role === 'stop')).toHaveLength(4);
+		expect(it.overview.arrows).toHaveLength(3);
+		expect(it.overview.paths.filter((p) => p.role === 'route')).toHaveLength(3);
+	});
+
+	it('lists tours for staff only; sharing leaves the version alone; a shared tour hides the delegation contact', async () => {
+		const staff = await as('staff@demo.siteatlas', 'demo-staff-2026');
+		const editor = await as('editor-nm@demo.siteatlas', 'demo-nm-2026');
+		const saved = await saveTour(db, staff, null, tourSchema.parse({ title: 'Listed', delegationContact: 'Ms. Chen +86 139', ...base() }));
+		expect((await listTours(db, staff)).find((t) => t.id === saved.id)).toMatchObject({ title: 'Listed', stops: 4, shared: false });
+		await expect(listTours(db, editor)).rejects.toMatchObject({ status: 403 });
+		await expect(getTour(db, editor, saved.id)).rejects.toMatchObject({ status: 403 });
+		const token = await shareTour(db, staff, saved.id, null);
+		expect((await getTour(db, staff, saved.id)).version).toBe(saved.version);
+		const shared = (await tourByToken(db, token))!;
+		expect(shared.delegationContact).toBe('');
+		expect(shared.shareToken).toBeNull();
+		expect((await listTours(db, staff)).find((t) => t.id === saved.id)!.shared).toBe(true);
 	});
 });
