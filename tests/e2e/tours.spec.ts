@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { gpx, kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { generateSampleZone } from '../../src/lib/server/sample/generate';
@@ -215,6 +216,8 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	const g = gpx(new DOMParser().parseFromString(await gpxRes.text(), 'text/xml') as unknown as Document);
 	expect(g.features.filter((f) => f.geometry?.type === 'Point')).toHaveLength(5);
 	await shared.screenshot({ path: 'test-results/tour-shared.png', fullPage: true });
+	const axe = await new AxeBuilder({ page: shared }).analyze();
+	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
 	// Revoked: the page is gone for the reader.
 	await page.getByRole('button', { name: '撤销链接' }).click();

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { joinLegs, legPath, planOf, timetable } from '$lib/domain/tour-plan';
+import { moveItem, parseTourSiteRefs, samePlace, stopFromDetails } from '$lib/domain/tour-stops';
+import { tourSchema, tourUpdateSchema, type TourStop } from '$lib/domain/tour-schema';
+import type { FacilityDetails } from '$lib/domain/site-details';
+
+const stop = (dwellMin: number, location: [number, number] = [118.5, 37.4]): TourStop => ({ siteKind: 'point', code: null, location, label: 'x', dwellMin, notes: '', contact: '' });
+
+describe('a route joined from its legs', () => {
+	const legs = [
+		{ coordinates: [[0, 0], [1, 0], [1, 1]], distanceM: 200, durationS: 60 },
+		{ coordinates: [[1, 1], [2, 1]], distanceM: 100, durationS: 30 }
+	];
+	it('keeps shared end points once and remembers where each leg lies', () => {
+		const j = joinLegs(legs);
+		expect(j.route).toEqual([[0, 0], [1, 0], [1, 1], [2, 1]]);
+		expect(j.legs.map((l) => [l.from, l.to])).toEqual([[0, 2], [2, 3]]);
+		expect(legPath(j, j.legs[1])).toEqual([[1, 1], [2, 1]]);
+	});
+	it('times the stops: drive, stay, lunch after the chosen stop', () => {
+		const tour = { startTime: '09:00', lunchAfterStop: 1, lunchMin: 45, stops: [stop(0), stop(20), stop(10)] };
+		expect(timetable(tour, [{ durationS: 600 }, { durationS: 900 }])).toEqual({
+			times: [
+				{ arrival: '09:00', departure: '09:00' },
+				{ arrival: '09:10', departure: '10:15' },
+				{ arrival: '10:30', departure: '10:40' }
+			],
+			endTime: '10:40'
+		});
+		const plan = planOf({ ...tour, stops: tour.stops.slice(0, 2), lunchAfterStop: null }, { legs: legs.slice(0, 1), distanceM: 200, durationS: 60, estimated: true, detourFactor: 1.3 });
+		expect(plan).toMatchObject({ estimated: true, detourFactor: 1.3, endTime: '09:21' });
+	});
+});
+
+describe('tour stops', () => {
+	it('reads site references in order, once each, dropping anything else', () => {
+		expect(parseTourSiteRefs('plot:A-1, building:B_2,facility:hotel,plot:A-1,park:X,plot:<x>')).toEqual(['plot:A-1', 'building:B_2', 'facility:hotel']);
+		expect(parseTourSiteRefs(null)).toEqual([]);
+	});
+	it('moves an item as a drag does, and knows a tour that returns to its start', () => {
+		expect(moveItem(['a', 'b', 'c', 'd'], 1, 3)).toEqual(['a', 'c', 'd', 'b']);
+		expect(moveItem(['a', 'b', 'c', 'd'], 3, 0)).toEqual(['d', 'a', 'b', 'c']);
+		expect(samePlace(stop(0), { ...stop(30), label: 'again' })).toBe(true);
+		expect(samePlace(stop(0), stop(0, [118.6, 37.4]))).toBe(false);
+	});
+	it('names a facility stop in the editor language with the default stay', () => {
+		const f: FacilityDetails = { layer: 'facilities', id: 1, code: 'hotel', kind: 'hotel', nameZh: '蓝海国际大饭店', nameEn: 'Blue Ocean Hotel', labelPoint: [118.5851234567, 37.44], bbox: [0, 0, 0, 0] };
+		expect(stopFromDetails(f, true)).toMatchObject({ siteKind: 'facility', code: 'hotel', label: '蓝海国际大饭店', dwellMin: 15, location: [118.585123, 37.44] });
+		expect(stopFromDetails(f, false).label).toBe('Blue Ocean Hotel');
+	});
+});
+
+describe('the tour schema', () => {
+	const base = { title: 'T', stops: [stop(0), stop(10), stop(0)] };
+	it('fills defaults and refuses lunch after the end point', () => {
+		expect(tourSchema.parse(base)).toMatchObject({ startTime: '09:00', lunchAfterStop: null, lunchMin: 60, delegationContact: '' });
+		expect(tourSchema.safeParse({ ...base, lunchAfterStop: 1 }).success).toBe(true);
+		expect(tourSchema.safeParse({ ...base, lunchAfterStop: 2 }).success).toBe(false);
+		expect(tourUpdateSchema.safeParse({ ...base, lunchAfterStop: 2, version: 1 }).success).toBe(false);
+		expect(tourUpdateSchema.safeParse({ ...base }).success).toBe(false);
+	});
+	it('refuses a bad time, a single stop and a malformed site code', () => {
+		expect(tourSchema.safeParse({ ...base, startTime: '9:00' }).success).toBe(false);
+		expect(tourSchema.safeParse({ ...base, stops: [stop(0)] }).success).toBe(false);
+		expect(tourSchema.safeParse({ ...base, stops: [...base.stops, { ...stop(0), siteKind: 'plot', code: "x' or 1=1" }] }).success).toBe(false);
+	});
+});
