@@ -208,6 +208,12 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	await expect(shared.getByRole('heading', { level: 1 })).toHaveText('稀土催化材料考察团');
 	await expect(shared.getByTestId('itinerary-stop')).toHaveCount(5);
 	await expect(shared.getByTestId('overview-stop')).toHaveCount(5);
+	// On screen an interactive map with the route and its numbered stops; on paper the SVG overview.
+	await expect(shared.getByTestId('tour-stop-marker')).toHaveCount(5, { timeout: 60_000 });
+	await expect(shared.getByTestId('tour-overview')).toBeHidden();
+	await shared.emulateMedia({ media: 'print' });
+	await expect(shared.getByTestId('tour-overview')).toBeVisible();
+	await shared.emulateMedia({ media: 'screen' });
 	// Read-only, and without the delegation's own contact.
 	await expect(shared.locator('input, textarea, select')).toHaveCount(0);
 	await expect(shared.getByTestId('itinerary')).not.toContainText('Ms. Chen');
