@@ -788,6 +788,8 @@ export function generateSampleZone(options: { seed?: number; asOf?: string } = {
 	ART('学院路', 'Xueyuan Road', 'secondary', 40, hub, facilities[9].location, g('SE', 's'));
 	ART('航研路', 'Hangyan Road', 'secondary', 40, g('AV', 'n'), facilities[11].location);
 
+	nodeAtGradeCrossings(roads);
+
 	// ---------------------------------------------------------------- water (schematic)
 	const water: SampleWater[] = [
 		{
@@ -892,6 +894,39 @@ export function generateSampleZone(options: { seed?: number; asOf?: string } = {
 }
 
 // ------------------------------------------------------------------ pieces
+
+/**
+ * Roads that cross at grade share a vertex there, as in OpenStreetMap, so that a router can
+ * turn. Expressways cross other roads on bridges: they meet them only at their exits.
+ */
+function nodeAtGradeCrossings(roads: SampleRoad[]) {
+	const r7 = (v: number) => Math.round(v * 1e7) / 1e7;
+	const at = (a: Position, b: Position, c: Position, d: Position): Position | null => {
+		const den = (b[0] - a[0]) * (d[1] - c[1]) - (b[1] - a[1]) * (d[0] - c[0]);
+		if (den === 0) return null;
+		const t = ((c[0] - a[0]) * (d[1] - c[1]) - (c[1] - a[1]) * (d[0] - c[0])) / den;
+		const u = ((c[0] - a[0]) * (b[1] - a[1]) - (c[1] - a[1]) * (b[0] - a[0])) / den;
+		// Strictly inside both segments: crossings at end points or vertices are junctions already.
+		const eps = 1e-9;
+		if (t <= eps || t >= 1 - eps || u <= eps || u >= 1 - eps) return null;
+		return [r7(a[0] + t * (b[0] - a[0])), r7(a[1] + t * (b[1] - a[1]))];
+	};
+	const atGrade = roads.filter((r) => r.roadClass !== 'expressway');
+	for (let i = 0; i < atGrade.length; i++) {
+		for (let j = i + 1; j < atGrade.length; j++) {
+			const p = atGrade[i].geom.coordinates;
+			const q = atGrade[j].geom.coordinates;
+			for (let a = 0; a < p.length - 1; a++) {
+				for (let b = 0; b < q.length - 1; b++) {
+					const x = at(p[a], p[a + 1], q[b], q[b + 1]);
+					if (!x) continue;
+					p.splice(a + 1, 0, x);
+					q.splice(b + 1, 0, x);
+				}
+			}
+		}
+	}
+}
 
 function street(frame: LocalFrame, a: [number, number], b: [number, number], cls: RoadClass, nameZh: string, nameEn: string): SampleRoad {
 	return {
