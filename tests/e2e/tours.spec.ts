@@ -115,6 +115,11 @@ const drivingMinutes = (summary: string) => {
 test('staff build a five-stop tour on the map, reorder and optimise it, print it and share it with a signed-out reader', async ({ page, browser, baseURL, request }) => {
 	test.setTimeout(180_000);
 	await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+	const dialogs: string[] = [];
+	page.on('dialog', (d) => {
+		dialogs.push(d.message());
+		void (d.message().includes('未保存') && dialogs.length > 1 ? d.accept() : d.dismiss());
+	});
 	await signIn(page, 'staff@demo.siteatlas', 'demo-staff-2026');
 	await page.getByRole('link', { name: '考察路线' }).click();
 	await page.getByRole('link', { name: /新建路线/ }).click();
@@ -232,4 +237,16 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	expect(gone!.status()).toBe(404);
 	await expect(shared.getByTestId('error-message')).toHaveText('此分享链接不存在、已被撤销或已过期。');
 	await reader.close();
+
+	// Moving the map never asked anything; leaving with unsaved edits asks (first answer: stay, then: leave).
+	expect(dialogs).toEqual([]);
+	await page.getByLabel('路线名称').fill('稀土催化材料考察团（第二天）');
+	const editorUrl = page.url();
+	await page.getByRole('link', { name: /全部路线/ }).click();
+	await expect.poll(() => dialogs.length).toBe(1);
+	expect(page.url()).toBe(editorUrl);
+	await page.getByRole('link', { name: /全部路线/ }).click();
+	await page.waitForURL('**/console/tours');
+	await expect(page.getByTestId('tour-list')).toContainText('稀土催化材料考察团');
+	await expect(page.getByTestId('tour-list')).not.toContainText('第二天');
 });
