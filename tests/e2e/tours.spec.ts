@@ -184,6 +184,10 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	await page.waitForURL(/\/console\/tours\/\d+$/);
 	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 	await page.screenshot({ path: 'test-results/tour-editor.png' });
+	// On a phone the editor stacks (map on top) without sideways scrolling.
+	await page.setViewportSize({ width: 360, height: 740 });
+	expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+	await page.setViewportSize({ width: 1280, height: 800 });
 
 	// The print view: the overview map with all five stops, the schedule and a card per stop.
 	const [print] = await Promise.all([page.context().waitForEvent('page'), page.getByTestId('print-link').click()]);
