@@ -168,6 +168,17 @@ describe(`tour plans, exports and itineraries (${MODE})`, () => {
 		expect(it.overview.paths.filter((p) => p.role === 'route')).toHaveLength(3);
 	});
 
+	it('saves a tour whose stops are all at one place, and refuses a stop at a site that does not exist', async () => {
+		const staff = await as('staff@demo.siteatlas', 'demo-staff-2026');
+		const here = tourSchema.parse({ title: 'Stay put', ...base(), stops: [stop('hotel-blue-ocean', 0), stop('hotel-blue-ocean', 30)] });
+		const saved = await saveTour(db, staff, null, here);
+		expect(saved.distanceM).toBe(0);
+		expect(saved.times.map((t) => t.arrival)).toEqual(['09:00', '09:00']);
+		expect((await getTour(db, staff, saved.id)).stops).toHaveLength(2);
+		const ghost = tourSchema.parse({ title: 'Ghost', ...base(), stops: [stop('hotel-blue-ocean', 0), { ...stop('uni-upc', 10), code: 'no-such-facility' }] });
+		await expect(saveTour(db, staff, null, ghost)).rejects.toMatchObject({ status: 400, fields: { 'stops.1': 'tour.error.unknown_site' } });
+	});
+
 	it('lists tours for staff only; sharing leaves the version alone; a shared tour hides the delegation contact', async () => {
 		const staff = await as('staff@demo.siteatlas', 'demo-staff-2026');
 		const editor = await as('editor-nm@demo.siteatlas', 'demo-nm-2026');

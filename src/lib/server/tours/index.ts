@@ -9,7 +9,7 @@ import type { Position } from 'geojson';
 import type { Database, TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
 import { requireStaff } from '../auth/permissions';
-import { ConflictError, NotFoundError } from '../editing/errors';
+import { ConflictError, EditValidationError, NotFoundError } from '../editing/errors';
 import type { PlannedLeg, SavedTour, TourInput, TourStop } from '../../domain/tour-schema';
 import { timetable } from '../../domain/tour-plan';
 import { DETOUR_FACTOR } from '../../geo/routing';
@@ -90,11 +90,31 @@ async function writeStops(tx: TxHandle, id: number, input: TourInput) {
 	}
 }
 
+/** A stop at a site must name a site that exists (a plot, building or facility code). */
+async function checkSiteCodes(db: Database, input: TourInput) {
+	const TABLE = { plot: 'plots', building: 'buildings', facility: 'facilities' } as const;
+	const unknown: string[] = [];
+	for (const [i, s] of input.stops.entries()) {
+		if (s.siteKind === 'point') continue;
+		const [hit] = s.code ? await db.rows(sql`select 1 from ${sql.identifier(TABLE[s.siteKind])} where code = ${s.code}`) : [];
+		if (!hit) unknown.push(`stops.${i}`);
+	}
+	if (unknown.length) {
+		throw new EditValidationError(
+			`No such site for stop ${unknown.map((f) => Number(f.slice(6)) + 1).join(', ')}.`,
+			Object.fromEntries(unknown.map((f) => [f, 'tour.error.unknown_site']))
+		);
+	}
+}
+
 /** Creates (id null) or updates a tour; the route and timetable are recomputed from its stops. */
 export async function saveTour(db: Database, user: SessionUser | null, id: number | null, input: TourInput, version?: number): Promise<SavedTour> {
 	const u = requireStaff(user);
+	await checkSiteCodes(db, input);
 	const plan = await planTour(db, input);
-	const geom = sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'LineString', coordinates: plan.route })}), 4326)`;
+	// Stops all at one place drive nowhere: there is no line to store.
+	const geom =
+		plan.route.length >= 2 ? sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'LineString', coordinates: plan.route })}), 4326)` : sql`null`;
 	const columns = sql`title = ${input.title}, delegation_org = ${input.delegationOrg}, delegation_size = ${input.delegationSize},
 		delegation_contact = ${input.delegationContact}, tour_date = ${input.tourDate}::date, start_time = ${input.startTime},
 		lunch_after_stop = ${input.lunchAfterStop}, lunch_min = ${input.lunchMin}, route = ${geom}, legs = ${JSON.stringify(plan.legs)}::jsonb,

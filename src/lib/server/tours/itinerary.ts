@@ -55,8 +55,8 @@ async function overview(db: Database, tour: SavedTour): Promise<TourOverview> {
 	const arrowAt: SketchFeature[] = [];
 	tour.legs.forEach((leg, i) => {
 		const path = legPath(tour, leg);
-		features.push({ role: 'route', geometry: { type: 'LineString', coordinates: path }, tag: String(i) });
 		if (path.length < 2) return;
+		features.push({ role: 'route', geometry: { type: 'LineString', coordinates: path }, tag: String(i) });
 		const line = lineString(path);
 		const km = length(line);
 		if (km <= 0) return;
