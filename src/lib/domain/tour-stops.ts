@@ -21,6 +21,14 @@ export function parseTourSiteRefs(raw: string | null, max = MAX_TOUR_STOPS): Tou
 	return [...new Set(refs)].slice(0, max);
 }
 
+/** A facility the editor offers as a stop (hotels, the service centre …). */
+export interface FacilityChoice {
+	code: string;
+	kind: string;
+	nameZh: string;
+	nameEn: string;
+}
+
 type SiteDetails = PlotDetails | BuildingDetails | FacilityDetails;
 
 const KIND_OF = { plots: 'plot', buildings: 'building', facilities: 'facility' } as const;

@@ -1,7 +1,8 @@
 /** Stops for a tour from site references ("plot:CODE" …): only published sites, in the order given. */
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { getFeatureDetails } from '../sites/details';
-import { stopFromDetails, type TourSiteRef } from '../../domain/tour-stops';
+import { stopFromDetails, type FacilityChoice, type TourSiteRef } from '../../domain/tour-stops';
 import type { TourStop } from '../../domain/tour-schema';
 import type { BuildingDetails, FacilityDetails, PlotDetails } from '../../domain/site-details';
 
@@ -18,4 +19,12 @@ export async function stopsFromRefs(db: Database, refs: TourSiteRef[], zh: boole
 		stops: found.flatMap((d) => (d ? [stopFromDetails(d, zh)] : [])),
 		missing: refs.filter((_, i) => !found[i])
 	};
+}
+
+/** Published facilities by kind, for the editor's "add a facility" list (hotels, the service centre …). */
+export async function facilityChoices(db: Database): Promise<FacilityChoice[]> {
+	const rows = await db.rows<{ code: string; kind: string; name_zh: string; name_en: string }>(
+		sql`select code, kind, name_zh, name_en from facilities where published order by kind, code`
+	);
+	return rows.map((f) => ({ code: f.code, kind: f.kind, nameZh: f.name_zh, nameEn: f.name_en }));
 }

@@ -1,9 +1,8 @@
 import { error } from '@sveltejs/kit';
-import { sql } from 'drizzle-orm';
 import type { PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { getTour, tourIdOf } from '$lib/server/tours';
-import { stopsFromRefs } from '$lib/server/tours/stops';
+import { facilityChoices, stopsFromRefs } from '$lib/server/tours/stops';
 import { canPlanTours } from '$lib/server/auth/permissions';
 import { NotFoundError } from '$lib/server/editing';
 import { parseTourSiteRefs } from '$lib/domain/tour-stops';
@@ -13,11 +12,7 @@ import type { TourInput } from '$lib/domain/tour-schema';
 export const load = (async ({ params, locals, url }) => {
 	if (!canPlanTours(locals.user!)) error(403, { message: 'Only promotion staff and administrators plan tours.' });
 	const db = await getDatabase();
-	const facilities = (
-		await db.rows<{ code: string; kind: string; name_zh: string; name_en: string }>(
-			sql`select code, kind, name_zh, name_en from facilities where published order by kind, code`
-		)
-	).map((f) => ({ code: f.code, kind: f.kind, nameZh: f.name_zh, nameEn: f.name_en }));
+	const facilities = await facilityChoices(db);
 	if (params.id === 'new') {
 		const { stops, missing } = await stopsFromRefs(db, parseTourSiteRefs(url.searchParams.get('sites')), locals.locale === 'zh-CN');
 		const draft: TourInput = {
