@@ -165,7 +165,9 @@ describe(`tour plans, exports and itineraries (${MODE})`, () => {
 		expect(it.stops[1].sketch ?? it.stops[1].photoId).toBeTruthy();
 		expect(it.overview.points.filter((p) => p.role === 'stop')).toHaveLength(4);
 		expect(it.overview.arrows).toHaveLength(3);
-		expect(it.overview.paths.filter((p) => p.role === 'route')).toHaveLength(3);
+		expect(it.overview.paths.filter((p) => p.role === 'route' && p.tag !== 'access')).toHaveLength(3);
+		// Plots are reached on foot from the road: a dashed access path joins the stop to its legs.
+		expect(it.overview.paths.filter((p) => p.tag === 'access').length).toBeGreaterThan(0);
 	});
 
 	it('saves a tour whose stops are all at one place, and refuses a stop at a site that does not exist', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinLegs, legPath, planOf, timetable } from '$lib/domain/tour-plan';
+import { accessPaths, joinLegs, legPath, planOf, timetable } from '$lib/domain/tour-plan';
 import { moveItem, parseTourSiteRefs, samePlace, stopFromDetails } from '$lib/domain/tour-stops';
 import { tourSchema, tourUpdateSchema, type TourStop } from '$lib/domain/tour-schema';
 import type { FacilityDetails } from '$lib/domain/site-details';
@@ -16,6 +16,13 @@ describe('a route joined from its legs', () => {
 		expect(j.route).toEqual([[0, 0], [1, 0], [1, 1], [2, 1]]);
 		expect(j.legs.map((l) => [l.from, l.to])).toEqual([[0, 2], [2, 3]]);
 		expect(legPath(j, j.legs[1])).toEqual([[1, 1], [2, 1]]);
+	});
+	it('joins each stop to the road point where its legs start and end, when they differ', () => {
+		const stops = [[0, 0.001], [1, 1], [2, 1.001]];
+		expect(accessPaths(stops, [[[0, 0], [1, 0], [1, 1]], [[1, 1], [2, 1]]])).toEqual([
+			[[0, 0.001], [0, 0]],
+			[[2, 1], [2, 1.001]]
+		]);
 	});
 	it('times the stops: drive, stay, lunch after the chosen stop', () => {
 		const tour = { startTime: '09:00', lunchAfterStop: 1, lunchMin: 45, stops: [stop(0), stop(20), stop(10)] };

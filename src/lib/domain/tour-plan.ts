@@ -58,3 +58,15 @@ export function planOf(
 		...timetable(tour, joined.legs)
 	};
 }
+
+/** From each stop to the start of its outgoing leg and from the end of its incoming leg, where they differ. */
+export function accessPaths(stops: Position[], legs: Position[][]): Position[][] {
+	const out: Position[][] = [];
+	const far = (a: Position, b: Position) => Math.abs(a[0] - b[0]) > 1e-6 || Math.abs(a[1] - b[1]) > 1e-6;
+	legs.forEach((leg, i) => {
+		const [first, last] = [leg[0], leg[leg.length - 1]];
+		if (far(stops[i], first)) out.push([stops[i], first]);
+		if (far(last, stops[i + 1])) out.push([last, stops[i + 1]]);
+	});
+	return out;
+}

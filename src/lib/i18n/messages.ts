@@ -479,7 +479,7 @@ export const zh = {
 	'tour.missing_sites': '{n} 个站点未找到或未发布，已略过。',
 	'tour.planning': '正在规划路线…',
 	'tour.print_now': '打印',
-	'tour.map_legend': '橙线为行车路线，箭头指示方向，圆圈数字为站点顺序。',
+	'tour.map_legend': '橙线为行车路线，箭头指示方向，虚线为下车后步行至站点，圆圈数字为站点顺序。',
 	'tour.untitled': '未命名路线',
 	'tour.stop_n': '第 {n} 站',
 	'tour.sketch': '位置示意'
@@ -964,7 +964,7 @@ export const en: Record<MessageKey, string> = {
 	'tour.missing_sites': '{n} sites were not found or are unpublished and were left out.',
 	'tour.planning': 'Planning the route…',
 	'tour.print_now': 'Print',
-	'tour.map_legend': 'The orange line is the driving route, arrows show the direction, numbered circles are the stops.',
+	'tour.map_legend': 'The orange line is the driving route, arrows show the direction, dashes the walk from the road, numbered circles the stops.',
 	'tour.untitled': 'Untitled tour',
 	'tour.stop_n': 'Stop {n}',
 	'tour.sketch': 'Location sketch'

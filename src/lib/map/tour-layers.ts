@@ -5,6 +5,7 @@
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Position } from 'geojson';
+import { accessPaths } from '../domain/tour-plan';
 
 export interface TourOverlay {
 	/** One path per leg, in driving order. */
@@ -18,14 +19,24 @@ export interface TourOverlay {
 export const TOUR_SOURCE = 'tour-route';
 const ARROW = 'tour-arrow';
 
+/**
+ * The route's legs, and the short walks between each stop and the road point where its legs
+ * start and end (a stop inside a plot is reached from the nearest road), drawn dashed.
+ */
 export function tourRouteData(t: TourOverlay | null): FeatureCollection {
+	const legs = (t?.legs ?? []).filter((l) => l.length >= 2);
+	const line = (coordinates: Position[], props: Record<string, unknown>) => ({
+		type: 'Feature' as const,
+		properties: props,
+		geometry: { type: 'LineString' as const, coordinates }
+	});
+	const access = t && legs.length === t.stops.length - 1 ? accessPaths(t.stops.map((s) => s.location), legs) : [];
 	return {
 		type: 'FeatureCollection',
-		features: (t?.legs ?? [])
-			.filter((l) => l.length >= 2)
-			.map((coordinates, i) => ({ type: 'Feature' as const, properties: { leg: i }, geometry: { type: 'LineString' as const, coordinates } }))
+		features: [...legs.map((coordinates, i) => line(coordinates, { leg: i })), ...access.map((coordinates) => line(coordinates, { access: true }))]
 	};
 }
+
 
 /** A right-pointing chevron, white on the route's colour. */
 function arrowImage(size = 36): { width: number; height: number; data: Uint8Array } {
@@ -51,12 +62,15 @@ export function ensureTourLayers(m: MapLibreMap) {
 	if (m.getSource(TOUR_SOURCE)) return;
 	if (!m.hasImage(ARROW)) m.addImage(ARROW, arrowImage(), { pixelRatio: 2 });
 	m.addSource(TOUR_SOURCE, { type: 'geojson', data: tourRouteData(null) });
-	m.addLayer({ id: 'tour-route-casing', type: 'line', source: TOUR_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 9 } });
-	m.addLayer({ id: 'tour-route', type: 'line', source: TOUR_SOURCE, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#c2410c', 'line-width': 5 } });
+	const driven = ['!', ['has', 'access']] as never;
+	m.addLayer({ id: 'tour-access', type: 'line', source: TOUR_SOURCE, filter: ['has', 'access'] as never, paint: { 'line-color': '#c2410c', 'line-width': 2, 'line-dasharray': [2, 2] } });
+	m.addLayer({ id: 'tour-route-casing', type: 'line', source: TOUR_SOURCE, filter: driven, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 9 } });
+	m.addLayer({ id: 'tour-route', type: 'line', source: TOUR_SOURCE, filter: driven, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#c2410c', 'line-width': 5 } });
 	m.addLayer({
 		id: 'tour-route-arrows',
 		type: 'symbol',
 		source: TOUR_SOURCE,
+		filter: driven,
 		layout: { 'symbol-placement': 'line', 'symbol-spacing': 70, 'icon-image': ARROW, 'icon-rotation-alignment': 'map', 'icon-allow-overlap': true, 'icon-ignore-placement': true }
 	});
 }

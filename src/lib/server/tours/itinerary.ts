@@ -13,7 +13,7 @@ import { siteSketch } from '../sites/pages';
 import { listPhotos } from '../photos';
 import { haversineM } from '../../geo/routing';
 import { sketch, type SketchFeature } from '../../geo/sketch';
-import { legPath } from '../../domain/tour-plan';
+import { accessPaths, legPath } from '../../domain/tour-plan';
 import type { Itinerary, ItineraryStop, SavedTour, TourOverview } from '../../domain/tour-schema';
 import type { ParkContact } from '../../domain/site-details';
 
@@ -65,6 +65,10 @@ async function overview(db: Database, tour: SavedTour): Promise<TourOverview> {
 			{ role: 'route', geometry: along(line, Math.min(km, km * 0.5 + Math.max(0.01, km * 0.02))).geometry, tag: `${i}:b` }
 		);
 	});
+	const legs = tour.legs.map((l) => legPath(tour, l));
+	if (legs.length === tour.stops.length - 1 && legs.every((l) => l.length)) {
+		for (const path of accessPaths(tour.stops.map((st) => st.location), legs)) features.push({ role: 'route', geometry: { type: 'LineString', coordinates: path }, tag: 'access' });
+	}
 	tour.stops.forEach((st, i) => features.push({ role: 'stop', geometry: { type: 'Point', coordinates: st.location }, tag: String(i + 1) }));
 	const sk = sketch([...features, ...arrowAt], center, half, 600);
 	const arrows: TourOverview['arrows'] = [];
