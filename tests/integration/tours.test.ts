@@ -4,7 +4,7 @@ import type { Position } from 'geojson';
 import type { Database } from '../../src/lib/server/db/client';
 import { optimiseTour, planTour, roadGraph, routeTour, TourPlanError } from '../../src/lib/server/tours/graph';
 import { haversineM } from '../../src/lib/geo/routing';
-import { MODE, openTestDatabase } from './db';
+import { MODE, openEmptyDatabase, openTestDatabase } from './db';
 import { sessionUser, signIn } from '../../src/lib/server/auth';
 import { copyTour, deleteTour, getTour, listTours, revokeShare, saveTour, shareTour, tourByToken } from '../../src/lib/server/tours';
 import { tourSchema, type TourStop } from '../../src/lib/domain/tour-schema';
@@ -194,5 +194,28 @@ describe(`tour plans, exports and itineraries (${MODE})`, () => {
 		expect(shared.delegationContact).toBe('');
 		expect(shared.shareToken).toBeNull();
 		expect((await listTours(db, staff)).find((t) => t.id === saved.id)!.shared).toBe(true);
+	});
+});
+
+describe(`a zone without road data (${MODE})`, () => {
+	it('plans straight legs with the stated detour factor and labels the plan estimated', async () => {
+		const empty = await openEmptyDatabase();
+		try {
+			const a: [number, number] = [118.5, 37.4];
+			const b: [number, number] = [118.6, 37.4];
+			const plan = await planTour(empty, {
+				startTime: '09:00',
+				lunchAfterStop: null,
+				lunchMin: 60,
+				stops: [a, b].map((location, i) => ({ siteKind: 'point' as const, code: null, location, label: `P${i}`, dwellMin: 0, notes: '', contact: '' }))
+			});
+			expect(plan.estimated).toBe(true);
+			expect(plan.detourFactor).toBe(1.3);
+			expect(plan.distanceM).toBeCloseTo(haversineM(a, b) * 1.3, 0);
+			expect(plan.durationS).toBeCloseTo(plan.distanceM / (40 / 3.6), 3);
+			expect(plan.route).toEqual([a, b]);
+		} finally {
+			await empty.close();
+		}
 	});
 });
