@@ -82,3 +82,13 @@ export const restoreSchema = z.object({
 	auditId: z.number().int().positive(),
 	version: z.number().int().positive()
 });
+
+/** One audited write of a record, as its history lists it. */
+export interface HistoryEntry {
+	id: number;
+	at: string;
+	action: string;
+	user: string | null;
+	before: unknown;
+	after: unknown;
+}

@@ -12,7 +12,7 @@ import type { SessionUser } from '../auth';
 import { requireParkEditor, requireUser } from '../auth/permissions';
 import { bumpLayerVersions } from '../tiles/versions';
 import { canTransition } from '../../domain/status';
-import type { BuildingEdit, PlotEdit } from '../../domain/edit-schemas';
+import type { BuildingEdit, HistoryEntry, PlotEdit } from '../../domain/edit-schemas';
 import type { SupplyStatus } from '../../domain/vocab';
 import { ConflictError, EditValidationError, NotFoundError } from './errors';
 import { iso, num } from '../db/values';
@@ -324,14 +324,7 @@ export async function confirmRecords(db: Database, user: SessionUser | null, ite
 
 // ------------------------------------------------------------------ history
 
-export interface HistoryEntry {
-	id: number;
-	at: string;
-	action: string;
-	user: string | null;
-	before: unknown;
-	after: unknown;
-}
+export type { HistoryEntry };
 
 export async function history(db: Database, entity: Entity, code: string): Promise<HistoryEntry[]> {
 	const rows = await db.rows<{ id: number; at: Date | string; action: string; user: string | null; before: unknown; after: unknown }>(sql`
