@@ -15,7 +15,8 @@ import { canTransition } from '../../domain/status';
 import type { BuildingEdit, HistoryEntry, PlotEdit } from '../../domain/edit-schemas';
 import type { SupplyStatus } from '../../domain/vocab';
 import { ConflictError, EditValidationError, NotFoundError } from './errors';
-import { iso, num } from '../db/values';
+import { recordAudit } from '../audit';
+import { iso, num, parseJson } from '../db/values';
 
 export * from './errors';
 
@@ -27,10 +28,29 @@ const MAX_VERTICES = 5000;
 
 type Entity = 'plot' | 'building';
 
-async function audit(tx: TxHandle, user: SessionUser, action: 'update' | 'confirm' | 'restore', entity: Entity, code: string, before: unknown, after: unknown) {
-	await tx.rows(sql`
-		insert into audit_entries (user_id, action, entity, entity_id, before, after)
-		values (${user.id}, ${action}, ${entity}, ${code}, ${JSON.stringify(before)}::jsonb, ${JSON.stringify(after)}::jsonb)`);
+/** A record's state, checked: it exists, the user edits its park and, for a write, the version read is current. */
+function writable<S extends { parkId: number; version: number }>(user: SessionUser | null, entity: Entity, code: string, state: S | null, version?: number): S {
+	const u = requireUser(user);
+	if (!state) throw new NotFoundError(`No ${entity} "${code}".`);
+	requireParkEditor(u, state.parkId);
+	if (version !== undefined && state.version !== version) throw new ConflictError(state);
+	return state;
+}
+
+/** After a write: the record as it is now, its one audit entry, and its layer's next data version. */
+async function recorded<S>(
+	tx: TxHandle,
+	user: SessionUser | null,
+	action: 'update' | 'restore',
+	entity: Entity,
+	code: string,
+	before: S,
+	snapshot: (tx: TxHandle, code: string) => Promise<S | null>
+): Promise<S> {
+	const after = (await snapshot(tx, code))!;
+	await recordAudit(tx, user!, action, entity, code, before, after);
+	await bumpLayerVersions(tx, [entity === 'plot' ? 'plots' : 'buildings']);
+	return after;
 }
 
 // ------------------------------------------------------------------ plots
@@ -77,12 +97,7 @@ export type PlotSnapshot = NonNullable<Awaited<ReturnType<typeof plotSnapshot>>>
 
 /** Locks a plot, checks scope and version; returns its state before the write. */
 async function lockPlot(tx: TxHandle, user: SessionUser | null, code: string, version: number): Promise<PlotSnapshot> {
-	const u = requireUser(user);
-	const before = await plotSnapshot(tx, code, true);
-	if (!before) throw new NotFoundError(`No plot "${code}".`);
-	requireParkEditor(u, before.parkId);
-	if (before.version !== version) throw new ConflictError(before);
-	return before;
+	return writable(user, 'plot', code, await plotSnapshot(tx, code, true), version);
 }
 
 type PlotAttributes = Omit<PlotEdit, 'version'>;
@@ -112,10 +127,7 @@ export async function updatePlot(db: Database, user: SessionUser | null, code: s
 			});
 		}
 		await writePlotAttributes(tx, code, edit);
-		const after = (await plotSnapshot(tx, code))!;
-		await audit(tx, user!, 'update', 'plot', code, before, after);
-		await bumpLayerVersions(tx, ['plots']);
-		return after;
+		return recorded(tx, user, 'update', 'plot', code, before, plotSnapshot);
 	});
 }
 
@@ -177,10 +189,7 @@ export async function updatePlotBoundary(db: Database, user: SessionUser | null,
 		await tx.rows(sql`
 			update plots set boundary = ${g}, area_m2 = ST_Area(${g}::geography), version = version + 1, updated_at = now()
 			where code = ${code}`);
-		const after = (await plotSnapshot(tx, code))!;
-		await audit(tx, user!, 'update', 'plot', code, before, after);
-		await bumpLayerVersions(tx, ['plots']);
-		return after;
+		return recorded(tx, user, 'update', 'plot', code, before, plotSnapshot);
 	});
 }
 
@@ -192,11 +201,7 @@ export async function parkBoundary(db: Pick<Database, 'rows'>, parkId: number): 
 
 /** The editable state of a plot for an editor of its park. */
 export async function readPlot(db: Database, user: SessionUser | null, code: string): Promise<PlotSnapshot> {
-	const u = requireUser(user);
-	const p = await plotSnapshot(db, code);
-	if (!p) throw new NotFoundError(`No plot "${code}".`);
-	requireParkEditor(u, p.parkId);
-	return p;
+	return writable(user, 'plot', code, await plotSnapshot(db, code));
 }
 
 // ------------------------------------------------------------------ buildings
@@ -225,27 +230,18 @@ export async function buildingSnapshot(tx: Pick<TxHandle, 'rows'>, code: string,
 		taxTier: String(r.tax_tier),
 		published: Boolean(r.published),
 		confirmedAt: iso(r.confirmed_at)!,
-		units: (typeof r.units === 'string' ? JSON.parse(r.units) : r.units) as { id: number; floor: number; unitNo: string; areaM2: number; status: string }[]
+		units: parseJson<{ id: number; floor: number; unitNo: string; areaM2: number; status: string }[]>(r.units)
 	};
 }
 export type BuildingSnapshot = NonNullable<Awaited<ReturnType<typeof buildingSnapshot>>>;
 
 /** The editable state of a building for an editor of its park. */
 export async function readBuilding(db: Database, user: SessionUser | null, code: string): Promise<BuildingSnapshot> {
-	const u = requireUser(user);
-	const b = await buildingSnapshot(db, code);
-	if (!b) throw new NotFoundError(`No building "${code}".`);
-	requireParkEditor(u, b.parkId);
-	return b;
+	return writable(user, 'building', code, await buildingSnapshot(db, code));
 }
 
 async function lockBuilding(tx: TxHandle, user: SessionUser | null, code: string, version: number): Promise<BuildingSnapshot> {
-	const u = requireUser(user);
-	const before = await buildingSnapshot(tx, code, true);
-	if (!before) throw new NotFoundError(`No building "${code}".`);
-	requireParkEditor(u, before.parkId);
-	if (before.version !== version) throw new ConflictError(before);
-	return before;
+	return writable(user, 'building', code, await buildingSnapshot(tx, code, true), version);
 }
 
 type BuildingAttributes = Omit<BuildingEdit, 'version'>;
@@ -264,10 +260,7 @@ export async function updateBuilding(db: Database, user: SessionUser | null, cod
 	return db.transaction(async (tx) => {
 		const before = await lockBuilding(tx, user, code, edit.version);
 		await writeBuildingAttributes(tx, code, edit);
-		const after = (await buildingSnapshot(tx, code))!;
-		await audit(tx, user!, 'update', 'building', code, before, after);
-		await bumpLayerVersions(tx, ['buildings']);
-		return after;
+		return recorded(tx, user, 'update', 'building', code, before, buildingSnapshot);
 	});
 }
 
@@ -289,10 +282,7 @@ export async function updateUnits(
 				where id = ${c.id} and building_id = ${before.id}`);
 		}
 		await tx.rows(sql`update buildings set version = version + 1, updated_at = now() where id = ${before.id}`);
-		const after = (await buildingSnapshot(tx, code))!;
-		await audit(tx, user!, 'update', 'building', code, before, after);
-		await bumpLayerVersions(tx, ['buildings']);
-		return after;
+		return recorded(tx, user, 'update', 'building', code, before, buildingSnapshot);
 	});
 }
 
@@ -312,7 +302,7 @@ export async function confirmRecords(db: Database, user: SessionUser | null, ite
 			const [after] = await tx.rows<{ confirmed_at: Date | string; version: number }>(
 				sql`update ${table} set confirmed_at = now(), version = version + 1 where code = ${item.code} returning confirmed_at, version`
 			);
-			await audit(tx, u, 'confirm', item.kind, item.code, { confirmedAt: r.confirmed_at, version: Number(r.version) }, {
+			await recordAudit(tx, u, 'confirm', item.kind, item.code, { confirmedAt: r.confirmed_at, version: Number(r.version) }, {
 				confirmedAt: after.confirmed_at,
 				version: Number(after.version)
 			});
@@ -331,14 +321,13 @@ export async function history(db: Database, entity: Entity, code: string): Promi
 		select a.id, a.at, a.action, u.display_name as user, a.before, a.after
 		from audit_entries a left join users u on u.id = a.user_id
 		where a.entity = ${entity} and a.entity_id = ${code} order by a.id desc limit 200`);
-	const parse = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 	return rows.map((r) => ({
 		id: Number(r.id),
-		at: r.at instanceof Date ? r.at.toISOString() : String(r.at),
+		at: iso(r.at)!,
 		action: r.action,
 		user: r.user,
-		before: parse(r.before),
-		after: parse(r.after)
+		before: parseJson(r.before),
+		after: parseJson(r.after)
 	}));
 }
 
@@ -354,7 +343,7 @@ export async function restore(db: Database, user: SessionUser | null, entity: En
 		sql`select before, action from audit_entries where id = ${auditId} and entity = ${entity} and entity_id = ${code}`
 	);
 	if (!entry) throw new NotFoundError(`No history entry ${auditId} for ${entity} ${code}.`);
-	const target = (typeof entry.before === 'string' ? JSON.parse(entry.before) : entry.before) as Record<string, unknown>;
+	const target = parseJson<Record<string, unknown>>(entry.before);
 	if (entry.action === 'confirm' || !target || !('version' in target) || !('code' in target)) {
 		throw new EditValidationError('Only edits can be restored; a confirmation has nothing to undo.');
 	}
@@ -366,18 +355,12 @@ export async function restore(db: Database, user: SessionUser | null, entity: En
 			await writePlotAttributes(tx, code, t);
 			const g = sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(t.boundary)}), 4326))`;
 			await tx.rows(sql`update plots set boundary = ${g}, area_m2 = ST_Area(${g}::geography) where code = ${code}`);
-			const after = (await plotSnapshot(tx, code))!;
-			await audit(tx, user!, 'restore', 'plot', code, before, after);
-			await bumpLayerVersions(tx, ['plots']);
-			return after;
+			return recorded(tx, user, 'restore', 'plot', code, before, plotSnapshot);
 		}
 		const before = await lockBuilding(tx, user, code, version);
 		const t = target as unknown as BuildingSnapshot & BuildingAttributes;
 		await writeBuildingAttributes(tx, code, t);
 		for (const u of t.units) await tx.rows(sql`update units set status = ${u.status}, area_m2 = ${u.areaM2} where id = ${u.id} and building_id = ${before.id}`);
-		const after = (await buildingSnapshot(tx, code))!;
-		await audit(tx, user!, 'restore', 'building', code, before, after);
-		await bumpLayerVersions(tx, ['buildings']);
-		return after;
+		return recorded(tx, user, 'restore', 'building', code, before, buildingSnapshot);
 	});
 }

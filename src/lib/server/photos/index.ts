@@ -8,6 +8,7 @@ import type { Database } from '../db/client';
 import type { SessionUser } from '../auth';
 import { requireParkEditor, requireUser } from '../auth/permissions';
 import { EditValidationError, NotFoundError } from '../editing/errors';
+import { recordAudit } from '../audit';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS_PER_SITE = 12;
@@ -44,9 +45,7 @@ export async function addPhoto(db: Database, user: SessionUser | null, kind: Sit
 		const [row] = await tx.rows<{ id: number }>(sql`
 			insert into photos (site_kind, site_code, content_type, bytes, caption, uploaded_by)
 			values (${kind}, ${code}, ${type}, ${bytes}, ${caption.slice(0, 200)}, ${u.id}) returning id`);
-		await tx.rows(sql`insert into audit_entries (user_id, action, entity, entity_id, before, after)
-			values (${u.id}, 'create', ${`${kind}-photo`}, ${code}, null,
-				${JSON.stringify({ id: Number(row.id), contentType: type, bytes: bytes.byteLength, caption })}::jsonb)`);
+		await recordAudit(tx, u, 'create', `${kind}-photo`, code, null, { id: Number(row.id), contentType: type, bytes: bytes.byteLength, caption });
 		return { id: Number(row.id) };
 	});
 }
@@ -58,8 +57,7 @@ export async function deletePhoto(db: Database, user: SessionUser | null, id: nu
 	requireParkEditor(u, await siteParkId(db, p.site_kind, p.site_code));
 	await db.transaction(async (tx) => {
 		await tx.rows(sql`delete from photos where id = ${id}`);
-		await tx.rows(sql`insert into audit_entries (user_id, action, entity, entity_id, before, after)
-			values (${u.id}, 'delete', ${`${p.site_kind}-photo`}, ${p.site_code}, ${JSON.stringify({ id, caption: p.caption })}::jsonb, null)`);
+		await recordAudit(tx, u, 'delete', `${p.site_kind}-photo`, p.site_code, { id, caption: p.caption }, null);
 	});
 }
 

@@ -15,6 +15,7 @@ import { timetable } from '../../domain/tour-plan';
 import { DETOUR_FACTOR } from '../../geo/routing';
 import { iso, num, parseJson } from '../db/values';
 import { planTour } from './graph';
+import { recordAudit, type AuditAction } from '../audit';
 
 export type { SavedTour };
 
@@ -24,10 +25,7 @@ export function tourIdOf(raw: string): number {
 	return Number(raw);
 }
 
-async function audit(tx: TxHandle, user: SessionUser, action: 'create' | 'update' | 'delete', id: number, before: unknown, after: unknown) {
-	await tx.rows(sql`insert into audit_entries (user_id, action, entity, entity_id, before, after)
-		values (${user.id}, ${action}, 'tour', ${String(id)}, ${before === null ? null : JSON.stringify(before)}::jsonb, ${after === null ? null : JSON.stringify(after)}::jsonb)`);
-}
+const audit = (tx: TxHandle, user: SessionUser, action: AuditAction, id: number, before: unknown, after: unknown) => recordAudit(tx, user, action, 'tour', id, before, after);
 
 async function load(tx: Pick<TxHandle, 'rows'>, id: number, lock = false): Promise<SavedTour | null> {
 	const [t] = await tx.rows<Record<string, unknown>>(sql`
