@@ -16,6 +16,7 @@ import type { BuildingEdit, HistoryEntry, PlotEdit } from '../../domain/edit-sch
 import type { SupplyStatus } from '../../domain/vocab';
 import { ConflictError, EditValidationError, NotFoundError } from './errors';
 import { recordAudit } from '../audit';
+import { plotAttributesOf } from '../sites/details';
 import { iso, num, parseJson } from '../db/values';
 
 export * from './errors';
@@ -69,26 +70,10 @@ export async function plotSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, loc
 		code: String(r.code),
 		parkId: Number(r.park_id),
 		version: Number(r.version),
+		...plotAttributesOf(r),
 		supplyStatus: r.supply_status as SupplyStatus,
-		landUse: String(r.land_use),
-		plotRatioMin: num(r.plot_ratio_min),
-		plotRatioMax: num(r.plot_ratio_max),
-		buildingDensityMax: num(r.building_density_max),
-		greenRatioMax: num(r.green_ratio_max),
-		heightLimitM: num(r.height_limit_m),
-		leaseTermYears: num(r.lease_term_years),
-		priceWanPerMu: num(r.price_wan_per_mu),
-		readiness: String(r.readiness),
-		readinessItems: (r.readiness_items as string[]) ?? [],
-		isIdle: Boolean(r.is_idle),
-		isLowEfficiency: Boolean(r.is_low_efficiency),
-		disposalMethod: (r.disposal_method as string) ?? null,
-		disposalDeadline: (r.disposal_deadline as string) ?? null,
-		availableFrom: (r.available_from as string) ?? null,
 		notes: String(r.notes),
 		published: Boolean(r.published),
-		confirmedAt: iso(r.confirmed_at)!,
-		areaM2: Number(r.area_m2),
 		boundary: JSON.parse(String(r.boundary)) as Geometry
 	};
 }

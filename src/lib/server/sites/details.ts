@@ -63,6 +63,34 @@ function parkContact(r: Record<string, unknown>): Named & ParkContact {
 	};
 }
 
+/**
+ * A plot row's land facts, read the same way for the public details and the editor's snapshot
+ * (which the audit log keeps): area, use, supply status, planning limits, price, readiness,
+ * idle-land flags, dates and when it was last confirmed.
+ */
+export function plotAttributesOf(r: Record<string, unknown>) {
+	return {
+		areaM2: Number(r.area_m2),
+		landUse: String(r.land_use),
+		supplyStatus: String(r.supply_status),
+		plotRatioMin: num(r.plot_ratio_min),
+		plotRatioMax: num(r.plot_ratio_max),
+		buildingDensityMax: num(r.building_density_max),
+		greenRatioMax: num(r.green_ratio_max),
+		heightLimitM: num(r.height_limit_m),
+		leaseTermYears: num(r.lease_term_years),
+		priceWanPerMu: num(r.price_wan_per_mu),
+		readiness: String(r.readiness),
+		readinessItems: (r.readiness_items as string[]) ?? [],
+		availableFrom: dateOnly(r.available_from),
+		isIdle: Boolean(r.is_idle),
+		isLowEfficiency: Boolean(r.is_low_efficiency),
+		disposalMethod: (r.disposal_method as string) ?? null,
+		disposalDeadline: dateOnly(r.disposal_deadline),
+		confirmedAt: iso(r.confirmed_at)!
+	};
+}
+
 async function plotDetails(database: Database, byId: boolean, key: string | number): Promise<PlotDetails | null> {
 	const [r] = await database.rows<Record<string, unknown>>(sql`
 		select p.*, ${parkContactCols}, ${located(sql.raw('p.boundary'))},
@@ -76,27 +104,10 @@ async function plotDetails(database: Database, byId: boolean, key: string | numb
 		id: Number(r.id),
 		code: String(r.code),
 		park: parkContact(r),
-		areaM2: Number(r.area_m2),
-		landUse: String(r.land_use),
-		supplyStatus: String(r.supply_status),
-		plotRatioMin: num(r.plot_ratio_min),
-		plotRatioMax: num(r.plot_ratio_max),
-		buildingDensityMax: num(r.building_density_max),
-		greenRatioMax: num(r.green_ratio_max),
-		heightLimitM: num(r.height_limit_m),
-		leaseTermYears: num(r.lease_term_years),
-		priceWanPerMu: num(r.price_wan_per_mu),
-		readiness: String(r.readiness),
-		readinessItems: (r.readiness_items as string[]) ?? [],
+		...plotAttributesOf(r),
 		industries: parseJson<Named[]>(r.industries_json),
-		availableFrom: dateOnly(r.available_from),
-		isIdle: Boolean(r.is_idle),
-		isLowEfficiency: Boolean(r.is_low_efficiency),
-		disposalMethod: (r.disposal_method as string) ?? null,
-		disposalDeadline: dateOnly(r.disposal_deadline),
 		taxPerMuWan: num(r.tax_per_mu_wan),
 		outputPerMuWan: num(r.output_per_mu_wan),
-		confirmedAt: iso(r.confirmed_at)!,
 		labelPoint: parseJson(r.label_point),
 		bbox: parseJson(r.bbox)
 	};
