@@ -242,6 +242,21 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	await expect(shared.getByTestId('error-message')).toHaveText('此分享链接不存在、已被撤销或已过期。');
 	await reader.close();
 
+	// A colleague saves the same tour meanwhile: my save gets the conflict, and I can take theirs.
+	const colleague = await page.context().newPage();
+	await colleague.goto(page.url());
+	await colleague.getByLabel('路线名称').fill('稀土催化材料考察团（修订）');
+	await colleague.getByRole('button', { name: '保存', exact: true }).click();
+	await expect(colleague.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+	await colleague.close();
+	await page.getByLabel('人数').fill('8');
+	await page.getByRole('button', { name: '保存', exact: true }).click();
+	await expect(page.getByRole('alert')).toContainText('保存期间此路线已被他人修改');
+	await page.getByRole('button', { name: '放弃我的，载入最新' }).click();
+	await expect(page.getByLabel('路线名称')).toHaveValue('稀土催化材料考察团（修订）');
+	await expect(page.getByLabel('人数')).toHaveValue('6');
+	await expect(page.getByRole('alert')).toHaveCount(0);
+
 	// Moving the map never asked anything; leaving with unsaved edits asks (first answer: stay, then: leave).
 	expect(dialogs).toEqual([]);
 	await page.getByLabel('路线名称').fill('稀土催化材料考察团（第二天）');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { accessPaths, joinLegs, legPath, planOf, timetable } from '$lib/domain/tour-plan';
-import { moveItem, parseTourSiteRefs, samePlace, stopFromDetails } from '$lib/domain/tour-stops';
+import { closedLoop, includesSite, moveItem, parseTourSiteRefs, returnsToStart, samePlace, stopFromDetails, withStops } from '$lib/domain/tour-stops';
 import { tourSchema, tourUpdateSchema, type TourStop } from '$lib/domain/tour-schema';
 import type { FacilityDetails } from '$lib/domain/site-details';
 
@@ -49,6 +49,22 @@ describe('tour stops', () => {
 		expect(moveItem(['a', 'b', 'c', 'd'], 3, 0)).toEqual(['d', 'a', 'b', 'c']);
 		expect(samePlace(stop(0), { ...stop(30), label: 'again' })).toBe(true);
 		expect(samePlace(stop(0), stop(0, [118.6, 37.4]))).toBe(false);
+	});
+	it('adds stops before the end of a tour that returns to its start, and closes a loop once', () => {
+		const [a, b, c] = [stop(0, [118.1, 37.1]), stop(10, [118.2, 37.2]), stop(10, [118.3, 37.3])];
+		expect(withStops([a, b], [c])).toEqual([a, b, c]);
+		const loop = closedLoop([a, b]);
+		expect(loop).toHaveLength(3);
+		expect(returnsToStart(loop)).toBe(true);
+		expect(loop[2].dwellMin).toBe(0);
+		expect(closedLoop(loop)).toEqual(loop);
+		expect(withStops(loop, [c]).map((s) => s.location)).toEqual([a.location, b.location, c.location, a.location]);
+		expect(closedLoop([])).toEqual([]);
+	});
+	it('knows a site already on the tour, never a free point', () => {
+		const site = { ...stop(10), siteKind: 'plot' as const, code: 'NM-1' };
+		expect(includesSite([stop(0), site], { ...site, label: 'again' })).toBe(true);
+		expect(includesSite([stop(0)], stop(0))).toBe(false);
 	});
 	it('names a facility stop in the editor language with the default stay', () => {
 		const f: FacilityDetails = { layer: 'facilities', id: 1, code: 'hotel', kind: 'hotel', nameZh: '蓝海国际大饭店', nameEn: 'Blue Ocean Hotel', labelPoint: [118.5851234567, 37.44], bbox: [0, 0, 0, 0] };

@@ -3,7 +3,7 @@
  * show: one line with each leg's vertex range, totals, and arrival and departure at every stop.
  */
 import type { Position } from 'geojson';
-import type { PlannedLeg, TourInput, TourPlan } from './tour-schema';
+import type { PlannedLeg, SavedTour, TourInput, TourPlan } from './tour-schema';
 import { formatClock, schedule } from './schedule';
 
 export interface RoutedLeg {
@@ -69,4 +69,24 @@ export function accessPaths(stops: Position[], legs: Position[][]): Position[][]
 		if (far(last, stops[i + 1])) out.push([last, stops[i + 1]]);
 	});
 	return out;
+}
+
+/** A saved tour taken apart: what staff edit, and its stored plan (null for a tour saved before legs were kept). */
+export function splitSavedTour(s: SavedTour): { input: TourInput; plan: TourPlan | null } {
+	const input: TourInput = {
+		title: s.title,
+		delegationOrg: s.delegationOrg,
+		delegationSize: s.delegationSize,
+		delegationContact: s.delegationContact,
+		tourDate: s.tourDate,
+		startTime: s.startTime,
+		lunchAfterStop: s.lunchAfterStop,
+		lunchMin: s.lunchMin,
+		stops: s.stops
+	};
+	const plan =
+		s.times.length === s.stops.length
+			? { route: s.route, legs: s.legs, distanceM: s.distanceM, durationS: s.durationS, estimated: s.estimated, detourFactor: s.detourFactor, times: s.times, endTime: s.endTime }
+			: null;
+	return { input, plan };
 }

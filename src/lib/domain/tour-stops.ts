@@ -55,6 +55,28 @@ export function moveItem<T>(list: readonly T[], from: number, to: number): T[] {
 	return out;
 }
 
+/** The tour ends where it started. */
+export function returnsToStart(stops: readonly TourStop[]): boolean {
+	return stops.length >= 2 && samePlace(stops[0], stops[stops.length - 1]);
+}
+
+/** Stops added to a tour: before its end when it returns to its start, else at the end. */
+export function withStops(stops: readonly TourStop[], added: readonly TourStop[]): TourStop[] {
+	return returnsToStart(stops) ? [...stops.slice(0, -1), ...added, stops[stops.length - 1]] : [...stops, ...added];
+}
+
+/** The tour closed: its start once more as the end, with no stay there. */
+export function closedLoop(stops: readonly TourStop[]): TourStop[] {
+	const first = stops[0];
+	if (!first || returnsToStart(stops)) return [...stops];
+	return [...stops, { ...first, dwellMin: 0, notes: '', location: [first.location[0], first.location[1]] }];
+}
+
+/** The tour already visits this site (free points are never the same site). */
+export function includesSite(stops: readonly TourStop[], stop: TourStop): boolean {
+	return stop.code !== null && stops.some((x) => x.siteKind === stop.siteKind && x.code === stop.code);
+}
+
 /** Two stops at the same place (a tour that returns to where it started). */
 export function samePlace(a: TourStop, b: TourStop): boolean {
 	return a.siteKind === b.siteKind && a.code === b.code && Math.abs(a.location[0] - b.location[0]) < 1e-6 && Math.abs(a.location[1] - b.location[1]) < 1e-6;
