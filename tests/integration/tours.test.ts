@@ -149,7 +149,7 @@ describe(`tour plans, exports and itineraries (${MODE})`, () => {
 		expect(geo.features.filter((f: { geometry: { type: string } }) => f.geometry.type === 'Point').map((f: { properties: { arrival: string } }) => f.properties.arrival)).toEqual(saved.times.map((t) => t.arrival));
 	});
 
-	it('builds the itinerary: site facts, the park contact where a stop has none, one overview point per stop and an arrow per leg', async () => {
+	it('builds the itinerary: site facts, the park contact where a stop has none, one overview point per place and an arrow per leg', async () => {
 		const staff = await as('staff@demo.siteatlas', 'demo-staff-2026');
 		const [plot] = await db.rows<{ code: string }>(sql`select p.code from plots p where p.published and p.supply_status = 'available' order by p.code limit 1`);
 		const { stops, missing } = await stopsFromRefs(db, [`plot:${plot.code}`, 'plot:NO-SUCH-PLOT', 'facility:uni-upc'], true);
@@ -163,7 +163,8 @@ describe(`tour plans, exports and itineraries (${MODE})`, () => {
 		expect(it.stops[1].contact).toMatchObject({ fromPark: true });
 		expect(it.stops[2].contact).toEqual({ text: 'Dr. Wang 138 0000 0000', fromPark: false });
 		expect(it.stops[1].sketch ?? it.stops[1].photoId).toBeTruthy();
-		expect(it.overview.points.filter((p) => p.role === 'stop')).toHaveLength(4);
+		// Four stops at three places: the hotel, where the tour starts and ends, is one circle "1·4".
+		expect(it.overview.points.filter((p) => p.role === 'stop').map((p) => p.tag)).toEqual(['1·4', '2', '3']);
 		expect(it.overview.arrows).toHaveLength(3);
 		expect(it.overview.paths.filter((p) => p.role === 'route' && p.tag !== 'access')).toHaveLength(3);
 		// Plots are reached on foot from the road: a dashed access path joins the stop to its legs.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessPaths, joinLegs, legPath, planOf, timetable } from '$lib/domain/tour-plan';
+import { accessPaths, joinLegs, legPath, planOf, stopGroups, timetable } from '$lib/domain/tour-plan';
 import { closedLoop, includesSite, moveItem, parseTourSiteRefs, returnsToStart, samePlace, stopFromDetails, withStops } from '$lib/domain/tour-stops';
 import { tourSchema, tourUpdateSchema, type TourStop } from '$lib/domain/tour-schema';
 import type { FacilityDetails } from '$lib/domain/site-details';
@@ -16,6 +16,15 @@ describe('a route joined from its legs', () => {
 		expect(j.route).toEqual([[0, 0], [1, 0], [1, 1], [2, 1]]);
 		expect(j.legs.map((l) => [l.from, l.to])).toEqual([[0, 2], [2, 3]]);
 		expect(legPath(j, j.legs[1])).toEqual([[1, 1], [2, 1]]);
+	});
+	it('shows stops at one place as one, numbered by all of them', () => {
+		const hotel = { location: [1, 1], label: 'Hotel' };
+		const g = stopGroups([hotel, { location: [2, 2], label: 'Plot', problem: true }, { ...hotel }]);
+		expect(g.map((x) => [x.numbers, x.problem])).toEqual([
+			[[1, 3], false],
+			[[2], true]
+		]);
+		expect(g[0].labels).toEqual(['1. Hotel', '3. Hotel']);
 	});
 	it('joins each stop to the road point where its legs start and end, when they differ', () => {
 		const stops = [[0, 0.001], [1, 1], [2, 1.001]];

@@ -90,3 +90,19 @@ export function splitSavedTour(s: SavedTour): { input: TourInput; plan: TourPlan
 			: null;
 	return { input, plan };
 }
+
+/** Stops at one place (a tour back at its start) shown as one: numbers "1·5", labels, and whether any has a problem. */
+export function stopGroups<S extends { location: Position; label: string; problem?: boolean }>(
+	stops: readonly S[]
+): { location: Position; numbers: number[]; labels: string[]; problem: boolean }[] {
+	const at = new Map<string, { location: Position; numbers: number[]; labels: string[]; problem: boolean }>();
+	stops.forEach((s, i) => {
+		const key = s.location.map((v) => v.toFixed(6)).join(',');
+		const g = at.get(key) ?? { location: s.location, numbers: [], labels: [], problem: false };
+		g.numbers.push(i + 1);
+		g.labels.push(`${i + 1}. ${s.label}`);
+		g.problem ||= Boolean(s.problem);
+		at.set(key, g);
+	});
+	return [...at.values()];
+}

@@ -3,9 +3,9 @@
  * (an icon drawn in code, so no sprite or glyph server is needed), and its stops and legs
  * as HTML markers placed by the map view.
  */
-import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { Map as MapLibreMap, Marker } from 'maplibre-gl';
 import type { FeatureCollection, Position } from 'geojson';
-import { accessPaths } from '../domain/tour-plan';
+import { accessPaths, stopGroups } from '../domain/tour-plan';
 
 export interface TourOverlay {
 	/** One path per leg, in driving order. */
@@ -99,4 +99,63 @@ export function tourBounds(t: TourOverlay): [number, number, number, number] | n
 	const xs = pts.map((p) => p[0]);
 	const ys = pts.map((p) => p[1]);
 	return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/**
+ * A tour shown on one map: the route layers and the HTML markers (numbered stops, leg labels).
+ * MapLibre's Marker class is passed in, so that this module does not pull MapLibre into the page's
+ * first load (the map view loads it on its own).
+ */
+export class TourView {
+	private markers: Marker[] = [];
+
+	constructor(
+		private readonly map: MapLibreMap,
+		private readonly MarkerClass: typeof Marker
+	) {}
+
+	show(t: TourOverlay | null) {
+		const m = this.map;
+		if (t) ensureTourLayers(m);
+		(m.getSource(TOUR_SOURCE) as { setData?: (d: unknown) => void } | undefined)?.setData?.(tourRouteData(t));
+		for (const mk of this.markers) mk.remove();
+		this.markers = [];
+		if (!t) return;
+		for (const g of stopGroups(t.stops)) {
+			const el = document.createElement('div');
+			el.className = `tour-stop${g.problem ? ' problem' : ''}${g.numbers.length > 1 ? ' multi' : ''}`;
+			el.textContent = g.numbers.join('·');
+			el.title = g.labels.join('\n');
+			el.dataset.testid = 'tour-stop-marker';
+			this.markers.push(new this.MarkerClass({ element: el }).setLngLat(g.location as [number, number]).addTo(m));
+		}
+		t.legs.forEach((path, i) => {
+			const at = legMiddle(path);
+			if (!at || !t.legLabels[i]) return;
+			const el = document.createElement('div');
+			el.className = 'tour-leg';
+			el.textContent = t.legLabels[i];
+			el.dataset.testid = 'tour-leg-label';
+			this.markers.push(new this.MarkerClass({ element: el, anchor: 'bottom', offset: [0, -6] }).setLngLat(at as [number, number]).addTo(m));
+		});
+		this.declutter();
+	}
+
+	/** Leg labels are HTML: hide one that would cover a stop or an earlier label (they come back on zooming in). */
+	declutter() {
+		const box = this.map.getContainer();
+		const placed = [...box.querySelectorAll<HTMLElement>('.tour-stop')].map((e) => e.getBoundingClientRect());
+		for (const el of box.querySelectorAll<HTMLElement>('.tour-leg')) {
+			el.style.visibility = '';
+			const r = el.getBoundingClientRect();
+			const hit = placed.some((p) => r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top);
+			if (hit) el.style.visibility = 'hidden';
+			else placed.push(r);
+		}
+	}
+
+	fit(t: TourOverlay) {
+		const b = tourBounds(t);
+		if (b) this.map.fitBounds(b, { padding: 60, maxZoom: 16, duration: 0 });
+	}
 }

@@ -13,7 +13,7 @@ import { siteSketch } from '../sites/pages';
 import { listPhotos } from '../photos';
 import { haversineM } from '../../geo/routing';
 import { sketch, type SketchFeature } from '../../geo/sketch';
-import { accessPaths, legPath } from '../../domain/tour-plan';
+import { accessPaths, legPath, stopGroups } from '../../domain/tour-plan';
 import type { Itinerary, ItineraryStop, SavedTour, TourOverview } from '../../domain/tour-schema';
 import type { ParkContact } from '../../domain/site-details';
 
@@ -69,7 +69,8 @@ async function overview(db: Database, tour: SavedTour): Promise<TourOverview> {
 	if (legs.length === tour.stops.length - 1 && legs.every((l) => l.length)) {
 		for (const path of accessPaths(tour.stops.map((st) => st.location), legs)) features.push({ role: 'route', geometry: { type: 'LineString', coordinates: path }, tag: 'access' });
 	}
-	tour.stops.forEach((st, i) => features.push({ role: 'stop', geometry: { type: 'Point', coordinates: st.location }, tag: String(i + 1) }));
+	// Stops at one place (back at the start) share one circle: "1·5".
+	for (const g of stopGroups(tour.stops)) features.push({ role: 'stop', geometry: { type: 'Point', coordinates: g.location }, tag: g.numbers.join('·') });
 	const sk = sketch([...features, ...arrowAt], center, half, 600);
 	const arrows: TourOverview['arrows'] = [];
 	for (let i = 0; i < tour.legs.length; i++) {
