@@ -7,6 +7,8 @@ declare global {
 			locale: Locale;
 			user: SessionUser | null;
 			sessionToken: string | undefined;
+			/** Set by handleError when the database went away during this request (answered 503). */
+			outage?: boolean;
 		}
 		interface Error {
 			message: string;

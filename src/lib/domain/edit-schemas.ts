@@ -1,10 +1,13 @@
 /** What editors may change, validated the same way by the console forms and the API. */
 import { z } from 'zod';
+import { isoDate, requiredText, text } from './input';
+import { polygonalGeometry } from '../geo/geometry-schema';
 import { BUILDING_KINDS, DISPOSAL_METHODS, LAND_USES, READINESS_ITEMS, READINESS_LEVELS, SUPPLY_STATUSES, TAX_TIERS, UNIT_STATUSES } from './vocab';
 
 const ratio = z.number().min(0).max(1).nullable();
 const positive = z.number().positive().nullable();
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'form.invalid' }).nullable();
+/** A record's code as stored (地块编号, building codes): letters, digits, '-' and '_'. */
+export const siteCode = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'form.invalid' });
 
 export const plotEditSchema = z
 	.object({
@@ -23,9 +26,9 @@ export const plotEditSchema = z
 		isIdle: z.boolean(),
 		isLowEfficiency: z.boolean(),
 		disposalMethod: z.enum(DISPOSAL_METHODS).nullable(),
-		disposalDeadline: isoDate,
-		availableFrom: isoDate,
-		notes: z.string().max(2000),
+		disposalDeadline: isoDate().nullable(),
+		availableFrom: isoDate().nullable(),
+		notes: text(2000, { multiline: true }),
 		published: z.boolean()
 	})
 	.refine((p) => p.plotRatioMin === null || p.plotRatioMax === null || p.plotRatioMin <= p.plotRatioMax, {
@@ -41,9 +44,9 @@ export const buildingEditSchema = z.object({
 	kind: z.enum(BUILDING_KINDS),
 	floors: z.number().int().min(1).max(200),
 	rentYuanPerM2Day: z.number().min(0).nullable(),
-	ownerName: z.string().trim().min(1).max(200),
-	operatorName: z.string().trim().max(200).nullable(),
-	businessFormats: z.array(z.string().trim().min(1).max(40)).max(12),
+	ownerName: requiredText(200),
+	operatorName: text(200).nullable(),
+	businessFormats: z.array(requiredText(40)).max(12),
 	taxTier: z.enum(TAX_TIERS),
 	published: z.boolean()
 });
@@ -66,19 +69,16 @@ export const unitsEditSchema = z.object({
 
 export const boundaryEditSchema = z.object({
 	version: z.number().int().positive(),
-	geometry: z.object({
-		type: z.enum(['Polygon', 'MultiPolygon']),
-		coordinates: z.array(z.any()).min(1)
-	})
+	geometry: polygonalGeometry
 });
 
 export const confirmSchema = z.object({
-	items: z.array(z.object({ kind: z.enum(['plot', 'building']), code: z.string().min(1).max(64) })).min(1).max(500)
+	items: z.array(z.object({ kind: z.enum(['plot', 'building']), code: siteCode })).min(1).max(500)
 });
 
 export const restoreSchema = z.object({
 	entity: z.enum(['plot', 'building']),
-	code: z.string().min(1).max(64),
+	code: siteCode,
 	auditId: z.number().int().positive(),
 	version: z.number().int().positive()
 });

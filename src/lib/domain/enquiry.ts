@@ -4,13 +4,7 @@
  * messages are message keys (see i18n `form.*`) so the form can say them in either language.
  */
 import { z } from 'zod';
-
-const text = (max: number) => z.string().trim().max(max, { message: 'form.too_long' });
-const required = (max: number) => text(max).min(1, { message: 'form.required' });
-const optional = (max: number) =>
-	text(max)
-		.optional()
-		.transform((v) => (v ? v : undefined));
+import { optionalText as optional, requiredText as required, text } from './input';
 
 const PHONE = /^[+()\d\s-]{6,25}$/;
 
@@ -29,9 +23,9 @@ export const enquirySchema = z
 			.transform((v) => (v === '' || v === undefined ? undefined : v))
 			.refine((v) => v === undefined || (v > 0 && v < 1e8), { message: 'form.positive' }),
 		spaceUnit: z.enum(['m2', 'mu']).default('m2'),
-		message: text(2000).default(''),
+		message: text(2000, { multiline: true }).default(''),
 		/** Honeypot: hidden from people, filled in by bots. */
-		website: z.string().max(500).optional()
+		website: text(500).optional()
 	})
 	.refine((v) => v.contactEmail !== undefined || v.contactPhone !== undefined, {
 		message: 'form.contact_needed',
@@ -46,7 +40,7 @@ export const requirementSchema = z.object({
 	contactEmail: required(200).refine((v) => z.email().safeParse(v).success, { message: 'form.email' }),
 	/** The finder's query string. */
 	filters: text(4000).default(''),
-	website: z.string().max(500).optional()
+	website: text(500).optional()
 });
 
 export type RequirementInput = z.infer<typeof requirementSchema>;

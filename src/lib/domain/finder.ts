@@ -63,7 +63,8 @@ export interface FinderQuery {
 
 export interface FieldError {
 	field: string;
-	code: 'invalid' | 'unknown' | 'range' | 'too_large' | 'malformed';
+	/** 'invalid' | 'unknown' | 'range' | 'too_large' | 'malformed', or an i18n message key (form.*, geometry.*). */
+	code: string;
 	message: string;
 }
 

@@ -1,5 +1,7 @@
 /** A tour as staff edit it, validated alike by the editor's API calls and the server. */
 import { z } from 'zod';
+import { isoDate, requiredText, text } from './input';
+import { lonLat } from '../geo/geometry-schema';
 import type { Position } from 'geojson';
 import type { Sketch } from '../geo/sketch';
 import type { BuildingDetails, FacilityDetails, PlotDetails } from './site-details';
@@ -11,24 +13,20 @@ export const MAX_TOUR_STOPS = 30;
 export const tourStopSchema = z.object({
 	siteKind: z.enum(TOUR_SITE_KINDS),
 	code: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable(),
-	location: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]),
-	label: z.string().trim().min(1).max(200),
+	location: lonLat,
+	label: requiredText(200),
 	dwellMin: z.number().int().min(0).max(600),
-	notes: z.string().max(1000).default(''),
+	notes: text(1000, { multiline: true }).default(''),
 	/** Who receives the delegation there; the site's park contact is shown when empty. */
-	contact: z.string().trim().max(200).default('')
+	contact: text(200).default('')
 });
 
 const tourFields = z.object({
-	title: z.string().trim().min(1).max(200),
-	delegationOrg: z.string().trim().max(200).default(''),
+	title: requiredText(200),
+	delegationOrg: text(200).default(''),
 	delegationSize: z.number().int().positive().max(10_000).nullable().default(null),
-	delegationContact: z.string().trim().max(200).default(''),
-	tourDate: z
-		.string()
-		.regex(/^\d{4}-\d{2}-\d{2}$/)
-		.nullable()
-		.default(null),
+	delegationContact: text(200).default(''),
+	tourDate: isoDate().nullable().default(null),
 	startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('09:00'),
 	/** Lunch after the stop at this 0-based position, or none. */
 	lunchAfterStop: z.number().int().min(0).nullable().default(null),

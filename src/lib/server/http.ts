@@ -5,10 +5,13 @@ import { ZodError, type ZodType } from 'zod';
 import { PermissionError } from './auth/permissions';
 import { ConflictError, EditValidationError, NotFoundError } from './editing/errors';
 import { TourPlanError } from './tours/graph';
+import { en, type MessageKey } from '../i18n/messages';
 
+/** 400 with the problems: `errors` (field, code, message) and `fields` (field → message key, as the console reads it). */
 export function badRequest(errors: FieldError[] | Record<string, string>, status = 400) {
-	const list = Array.isArray(errors) ? errors : Object.entries(errors).map(([field, code]) => ({ field, code, message: code }));
-	return json({ error: 'invalid_input', message: list.map((e) => e.message).join(' '), errors: list }, { status });
+	const list = Array.isArray(errors) ? errors : Object.entries(errors).map(([field, code]) => ({ field, code, message: code in en ? `${field}: ${en[code as MessageKey]}` : code }));
+	const fields = Object.fromEntries(list.map((e) => [e.field, e.code]));
+	return json({ error: 'invalid_input', message: list.map((e) => e.message).join(' '), errors: list, fields }, { status });
 }
 
 export function failure(status: number, error: string, message: string) {
@@ -51,9 +54,25 @@ export async function guardedResponse(fn: () => Promise<Response>, user?: unknow
 	}
 }
 
-function fieldErrorsOf(e: ZodError): Record<string, string> {
-	const out: Record<string, string> = {};
-	for (const i of e.issues) out[String(i.path[0] ?? 'body')] ??= i.message.startsWith('form.') || i.message.startsWith('edit.') ? i.message : `${i.path.join('.')}: ${i.message}`;
+const KEYED = /^(form|edit|geometry|tour)\./;
+
+/**
+ * Field errors of a schema: per field its message key (the console and forms translate it),
+ * and one English sentence per problem for API clients, naming the field.
+ */
+export function fieldErrorsOf(e: ZodError): FieldError[] {
+	const out: FieldError[] = [];
+	const seen = new Set<string>();
+	for (const i of e.issues) {
+		const field = i.path.length ? i.path.map(String).join('.') : 'body';
+		const top = String(i.path[0] ?? 'body');
+		if (seen.has(top)) continue;
+		seen.add(top);
+		const keyed = KEYED.test(i.message);
+		const detail = (i as { params?: { detail?: string } }).params?.detail;
+		const english = detail ?? (keyed && i.message in en ? en[i.message as MessageKey] : i.message);
+		out.push({ field: top, code: (keyed ? i.message : 'invalid') as FieldError['code'], message: `${field}: ${english}` });
+	}
 	return out;
 }
 

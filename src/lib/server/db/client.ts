@@ -15,6 +15,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import postgres from 'postgres';
 import * as schema from './schema';
+import { guardOutage } from './outage';
 
 export type DbMode = 'embedded' | 'server';
 export type Drizzle = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -77,7 +78,7 @@ function rowsOf<T>(result: unknown): T[] {
 }
 
 function wrap(db: Drizzle): TxHandle {
-	return { db, rows: async <T>(q: SQL) => rowsOf<T>(await db.execute(q)) };
+	return { db, rows: <T>(q: SQL) => guardOutage(async () => rowsOf<T>(await db.execute(q))) };
 }
 
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
@@ -164,7 +165,7 @@ async function openServer(url: string, migrationsFolder: string, runMigrations: 
 		where,
 		db,
 		rows: base.rows,
-		transaction: (fn) => db.transaction((tx) => fn(wrap(tx as unknown as Drizzle))),
+		transaction: (fn) => guardOutage(() => db.transaction((tx) => fn(wrap(tx as unknown as Drizzle)))),
 		close: () => client.end({ timeout: 5 })
 	};
 }

@@ -18,6 +18,7 @@ import { ConflictError, EditValidationError, NotFoundError } from './errors';
 import { recordAudit } from '../audit';
 import { plotAttributesOf } from '../sites/details';
 import { iso, num, parseJson } from '../db/values';
+import { checkPolygonal } from '../../geo/geometry-schema';
 
 export * from './errors';
 
@@ -25,7 +26,6 @@ export * from './errors';
 export const OVERLAP_TOLERANCE_M2 = 5;
 /** A boundary may stray this far outside its park (digitising tolerance), metres. */
 export const PARK_TOLERANCE_M = 2;
-const MAX_VERTICES = 5000;
 
 type Entity = 'plot' | 'building';
 
@@ -122,18 +122,9 @@ export async function updatePlot(db: Database, user: SessionUser | null, code: s
  * is recomputed on the geography.
  */
 export async function updatePlotBoundary(db: Database, user: SessionUser | null, code: string, version: number, geometry: Geometry): Promise<PlotSnapshot> {
-	if (geometry.type !== 'Polygon' && geometry.type !== 'MultiPolygon') {
-		throw new EditValidationError('A boundary must be a Polygon or MultiPolygon.', { geometry: 'edit.not_polygon' });
-	}
-	const flat = JSON.stringify(geometry.coordinates).match(/-?\d+(\.\d+)?(e-?\d+)?/g) ?? [];
-	if (flat.length / 2 > MAX_VERTICES) throw new EditValidationError(`A boundary may have at most ${MAX_VERTICES} vertices.`);
-	for (let i = 0; i < flat.length; i += 2) {
-		const lon = Number(flat[i]);
-		const lat = Number(flat[i + 1]);
-		if (!(lon >= -180 && lon <= 180 && lat >= -90 && lat <= 90)) {
-			throw new EditValidationError(`"${lon}, ${lat}" is not a longitude and latitude in EPSG:4326 — was the file in another CRS?`, { geometry: 'edit.bad_crs' });
-		}
-	}
+	const checked = checkPolygonal(geometry);
+	if ('issue' in checked) throw new EditValidationError(checked.issue.message, { geometry: checked.issue.key });
+	geometry = checked.geometry;
 	let turfValid = false;
 	try {
 		turfValid = booleanValid(geometry);
