@@ -180,7 +180,7 @@ describe(`editing plots (${MODE})`, () => {
 		expect(overlap.fields.geometry).toBe('edit.overlap');
 		expect(overlap.problems.length).toBeGreaterThan(0);
 		const projected = ring.map(([x, y]) => [x * 1000, y * 1000]);
-		expect((await updatePlotBoundary(db, editor, p.code, after.version, { type: 'Polygon', coordinates: [projected] }).catch((e) => e)).fields.geometry).toBe('edit.bad_crs');
+		expect((await updatePlotBoundary(db, editor, p.code, after.version, { type: 'Polygon', coordinates: [projected] }).catch((e) => e)).fields.geometry).toBe('geometry.out_of_range');
 		expect((await plotSnapshot(db, p.code))!.areaM2).toBeCloseTo(after.areaM2, 6);
 	});
 	it('keeps history and restores an earlier version, recording the restore', async () => {

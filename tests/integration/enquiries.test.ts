@@ -100,21 +100,46 @@ describe(`standing requirements and the outbox (${MODE})`, () => {
 		await expect(saveRequirement(db, { company: 'A', contactName: 'B', contactEmail: 'a@b.cn', filters: 'areaMin=-1' }, meta)).rejects.toBeInstanceOf(SearchInputError);
 		await expect(saveRequirement(db, { company: 'A', contactName: 'B', contactEmail: 'a@b.cn', filters: 'industry=nope' }, meta)).rejects.toBeInstanceOf(SearchInputError);
 	});
-	it('delivers pending messages through a transport and marks them sent', async () => {
+	it('delivers pending messages through a transport and marks them sent, each once even with two senders at a time', async () => {
+		await db.rows(sql`update notification_outbox set sent_at = null, claimed_at = null`);
+		const pending = Number((await db.rows<{ n: number }>(sql`select count(*)::int as n from notification_outbox`))[0].n);
+		expect(pending).toBeGreaterThan(1);
 		const sent: string[] = [];
-		const n = await deliverOutbox(db, { send: async (m) => void sent.push(m.to) });
-		expect(n).toBe(sent.length);
-		expect(n).toBeGreaterThan(0);
+		const slow = { send: async (m: { to: string; subject: string }) => void (await new Promise((r) => setTimeout(r, 5)), sent.push(`${m.to}|${m.subject}`)) };
+		// Two app instances polling at once, in batches of one: neither may take the other's message.
+		const [a, b] = await Promise.all([deliverOutbox(db, slow, 1).then(async (n) => n + (await deliverOutbox(db, slow, 100))), deliverOutbox(db, slow, 100)]);
+		expect(a + b).toBe(pending);
+		expect(sent).toHaveLength(pending);
+		expect(new Set(sent).size).toBe(pending);
 		expect(await deliverOutbox(db, { send: async () => {} })).toBe(0);
+	});
+
+	it('keeps a message pending when the transport fails, for the next run', async () => {
+		await db.rows(sql`update notification_outbox set sent_at = null, claimed_at = null`);
+		const n = await deliverOutbox(db, { send: async () => Promise.reject(new Error('SMTP down')) });
+		expect(n).toBe(0);
+		const [r] = await db.rows<{ n: number }>(sql`select count(*)::int as n from notification_outbox where sent_at is null and claimed_at is null`);
+		expect(Number(r.n)).toBeGreaterThan(0);
 	});
 });
 
 describe(`the requirements job (${MODE})`, () => {
-	it('re-matches when the data versions move, and delivers pending messages', async () => {
+	it('re-matches when the data versions move; without a mail transport it marks nothing sent and logs no recipient', async () => {
 		const { startRequirementsWorker } = await import('../../src/lib/server/requirements/worker');
-		await db.rows(sql`update notification_outbox set sent_at = null`);
-		const stop = startRequirementsWorker(db, 'https://atlas.example', 60_000);
-		await expect.poll(async () => Number((await db.rows<{ n: number }>(sql`select count(*)::int as n from notification_outbox where sent_at is null`))[0].n)).toBe(0);
-		stop();
+		await db.rows(sql`delete from notification_outbox`);
+		const lines: string[] = [];
+		const log = console.log;
+		console.log = (...args: unknown[]) => void lines.push(args.join(' '));
+		try {
+			const stop = startRequirementsWorker(db, 'https://atlas.example', 60_000);
+			await expect.poll(async () => Number((await db.rows<{ n: number }>(sql`select count(*)::int as n from notification_outbox`))[0].n)).toBeGreaterThan(0);
+			stop();
+		} finally {
+			console.log = log;
+		}
+		const [sent] = await db.rows<{ n: number }>(sql`select count(*)::int as n from notification_outbox where sent_at is not null`);
+		expect(Number(sent.n)).toBe(0);
+		const recipients = await db.rows<{ recipient: string }>(sql`select distinct recipient from notification_outbox`);
+		for (const { recipient } of recipients) for (const line of lines) expect(line).not.toContain(recipient);
 	});
 });

@@ -127,3 +127,11 @@ export interface NearbyFacility {
 	nameEn: string;
 	distanceKm: number;
 }
+
+/**
+ * The address of a feature's details: by its code (地块编号 and the like, which may be all
+ * digits), or by its numeric row id when the caller has one from a tile — said explicitly.
+ */
+export function featureUrl(layer: FeatureLayer, id: string | number): string {
+	return typeof id === 'number' ? `/api/features/${layer}/${id}?by=id` : `/api/features/${layer}/${encodeURIComponent(id)}`;
+}

@@ -56,8 +56,8 @@ function ring(r: unknown, where: string, budget: { left: number }): Position[] {
 	if (!Array.isArray(r)) return refuse('geometry.bad_nesting', `${where} must be an array of positions.`);
 	budget.left -= r.length;
 	if (budget.left < 0) return refuse('geometry.too_many_vertices', `The geometry has more than ${MAX_BOUNDARY_VERTICES} vertices; simplify it first.`);
-	if (r.length < 4) return refuse('geometry.ring_too_short', `${where} has ${r.length} positions; a ring needs at least 4 (the first repeated at the end).`);
 	const out = r.map((p, i) => position(p, `${where}, position ${i + 1}`));
+	if (out.length < 4) return refuse('geometry.ring_too_short', `${where} has ${out.length} positions; a ring needs at least 4 (the first repeated at the end).`);
 	const [a, b] = [out[0], out[out.length - 1]];
 	if (a[0] !== b[0] || a[1] !== b[1]) return refuse('geometry.ring_not_closed', `${where} is not closed: its last position must repeat its first.`);
 	return out;

@@ -1,7 +1,8 @@
 /**
  * A small location sketch as SVG paths: features projected into a local metric frame
  * around a focus, fitted to a viewBox. Used for the inset map of site pages, which
- * must render on the server and print on paper without WebGL.
+ * must render on the server and print on paper without WebGL. Polygons keep their holes and
+ * parts (draw them with fill-rule="evenodd"); points closer than half a unit merge.
  */
 import type { Geometry, Position } from 'geojson';
 import { localFrame } from './local-frame';
@@ -23,6 +24,9 @@ export interface Sketch {
 }
 
 /** Projects features around `center` to an SVG of `size` units, showing `halfWidthM` metres either side. */
+/** Points closer than this, in view units, merge. */
+const MIN_STEP = 0.5;
+
 export function sketch(features: SketchFeature[], center: Position, halfWidthM: number, size = 400): Sketch {
 	const frame = localFrame(center);
 	const k = size / (2 * halfWidthM);
@@ -30,12 +34,29 @@ export function sketch(features: SketchFeature[], center: Position, halfWidthM: 
 		const [x, y] = frame.toLocal(p);
 		return [Math.round((size / 2 + x * k) * 10) / 10, Math.round((size / 2 - y * k) * 10) / 10];
 	};
-	const pt = (p: Position) => xy(p).join(',');
-	const ring = (r: Position[], close: boolean) => `M${r.map(pt).join('L')}${close ? 'Z' : ''}`;
+	/**
+	 * A ring or line as a path. A point closer than half a unit to the last one kept is left
+	 * out (the last point of a line always stays), so a path has at most about two points per
+	 * unit of its length however finely the shape was surveyed.
+	 */
+	const ring = (r: Position[], close: boolean) => {
+		const kept: number[][] = [];
+		r.forEach((p, i) => {
+			const q = xy(p);
+			const last = kept[kept.length - 1];
+			const isEnd = i === r.length - 1 && !close;
+			if (last && Math.hypot(q[0] - last[0], q[1] - last[1]) < MIN_STEP && !isEnd) return;
+			if (last && isEnd && q[0] === last[0] && q[1] === last[1]) return;
+			kept.push(q);
+		});
+		if (kept.length < (close ? 3 : 2)) return '';
+		return `M${kept.map((q) => q.join(',')).join('L')}${close ? 'Z' : ''}`;
+	};
 	const paths: Sketch['paths'] = [];
 	const points: Sketch['points'] = [];
 	for (const f of features) {
 		const g = f.geometry;
+		if (!g) continue;
 		if (g.type === 'Point') {
 			const [x, y] = xy(g.coordinates);
 			points.push({ role: f.role, x, y, tag: f.tag });

@@ -266,7 +266,14 @@ export const zh = {
 	'console.published': '公开发布（取消则为草稿，公众不可见）',
 	'console.notes': '备注（内部）',
 	'console.boundary': '地块边界',
-	'console.boundary_help': '拖动顶点修改边界，完成后保存。面积将按实际地理面积重新计算。',
+	'console.boundary_help': '点选一个部分（蓝色）或孔洞（红色），拖动顶点修改，完成后保存。地块可以由多个部分组成，也可以包含孔洞；面积将按实际地理面积重新计算。',
+	'console.boundary_add_part': '添加一个部分',
+	'console.boundary_add_hole': '添加孔洞',
+	'console.boundary_remove': '删除选中的部分或孔洞',
+	'console.boundary_drawing_part': '在地图上逐点绘制新的部分，双击或点回起点结束。',
+	'console.boundary_drawing_hole': '在某个部分内部逐点绘制孔洞，双击或点回起点结束。',
+	'console.boundary_no_part': '边界至少需要一个部分。',
+	'console.boundary_hole_outside': '有孔洞不在任何部分之内，请移动或删除它。',
 	'console.boundary_save': '保存边界',
 	'console.boundary_reset': '撤销未保存的修改',
 	'console.area_now': '当前面积：{area}',
@@ -496,6 +503,7 @@ export const zh = {
 	'tour.map_legend': '橙线为行车路线，箭头指示方向，虚线为下车后步行至站点，圆圈数字为站点顺序。',
 	'tour.untitled': '未命名路线',
 	'tour.stop_n': '第 {n} 站',
+	'tour.private_stop': '第 {n} 站（未公开的地块）',
 	'tour.sketch': '位置示意'
 } as const;
 
@@ -765,7 +773,14 @@ export const en: Record<MessageKey, string> = {
 	'console.published': 'Published (untick for a draft the public cannot see)',
 	'console.notes': 'Notes (internal)',
 	'console.boundary': 'Boundary',
-	'console.boundary_help': 'Drag the vertices to change the boundary, then save. The area is recomputed on the ground.',
+	'console.boundary_help': 'Select a part (blue) or a hole (red) and drag its vertices, then save. A plot may have several parts and holes; the area is recomputed on the ground.',
+	'console.boundary_add_part': 'Add a part',
+	'console.boundary_add_hole': 'Add a hole',
+	'console.boundary_remove': 'Remove the selected part or hole',
+	'console.boundary_drawing_part': 'Click point by point to draw the new part; double-click or click the first point to finish.',
+	'console.boundary_drawing_hole': 'Click point by point inside a part to draw the hole; double-click or click the first point to finish.',
+	'console.boundary_no_part': 'A boundary needs at least one part.',
+	'console.boundary_hole_outside': 'A hole lies outside every part; move or remove it.',
 	'console.boundary_save': 'Save boundary',
 	'console.boundary_reset': 'Undo unsaved changes',
 	'console.area_now': 'Area now: {area}',
@@ -995,5 +1010,6 @@ export const en: Record<MessageKey, string> = {
 	'tour.map_legend': 'The orange line is the driving route, arrows show the direction, dashes the walk from the road, numbered circles the stops.',
 	'tour.untitled': 'Untitled tour',
 	'tour.stop_n': 'Stop {n}',
+	'tour.private_stop': 'Stop {n} (site not public)',
 	'tour.sketch': 'Location sketch'
 };

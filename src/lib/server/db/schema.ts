@@ -594,6 +594,8 @@ export const notificationOutbox = pgTable(
 		subject: text('subject').notNull(),
 		body: text('body').notNull(),
 		createdAt: created(),
+		/** A sender took the message (FOR UPDATE SKIP LOCKED): no other instance sends it meanwhile. */
+		claimedAt: timestamp('claimed_at', { withTimezone: true }),
 		sentAt: timestamp('sent_at', { withTimezone: true })
 	},
 	(t) => [

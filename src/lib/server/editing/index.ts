@@ -4,7 +4,7 @@
  * (who, when, what, before and after) and bumps the layer's data version, so the next tile
  * and search reflect the change and no cached tile is stale.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { booleanValid } from '@turf/turf';
 import type { Geometry } from 'geojson';
 import type { Database, TxHandle } from '../db/client';
@@ -52,6 +52,17 @@ async function recorded<S>(
 	await recordAudit(tx, user!, action, entity, code, before, after);
 	await bumpLayerVersions(tx, [entity === 'plot' ? 'plots' : 'buildings']);
 	return after;
+}
+
+/**
+ * The write's permission, checked before its body is even read: signed in (401), the record
+ * exists (404) and lies in one of the user's parks (403). The write checks again under its lock.
+ */
+export async function requireRecordScope(db: Pick<Database, 'rows'>, user: SessionUser | null, entity: Entity, code: string): Promise<void> {
+	const u = requireUser(user);
+	const [r] = await db.rows<{ park_id: number }>(sql`select park_id from ${entity === 'plot' ? sql`plots` : sql`buildings`} where code = ${code}`);
+	if (!r) throw new NotFoundError(`No ${entity} "${code}".`);
+	requireParkEditor(u, Number(r.park_id));
 }
 
 // ------------------------------------------------------------------ plots
@@ -133,40 +144,49 @@ export async function updatePlotBoundary(db: Database, user: SessionUser | null,
 	}
 	return db.transaction(async (tx) => {
 		const before = await lockPlot(tx, user, code, version);
-		const g = sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326))`;
-		const [v] = await tx.rows<{ valid: boolean; reason: string; location: string | null }>(sql`
-			select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason, ST_AsGeoJSON((ST_IsValidDetail(g)).location) as location
-			from (select ${g} as g) x`);
-		if (!v.valid || !turfValid) {
-			throw new EditValidationError(`The boundary is not a valid polygon: ${v.valid ? 'rings are not closed or too short' : v.reason}.`, { geometry: 'edit.invalid_geometry' }, [
-				{ reason: v.valid ? 'invalid' : v.reason, geometry: v.location ? JSON.parse(v.location) : null }
-			]);
-		}
-		const [outside] = await tx.rows<{ outside: string | null }>(sql`
-			select case when ST_Covers(ST_Buffer(k.boundary::geography, ${PARK_TOLERANCE_M})::geometry, ${g}) then null
-				else ST_AsGeoJSON(ST_Difference(${g}, k.boundary)) end as outside
-			from parks k where k.id = ${before.parkId}`);
-		if (outside.outside) {
-			throw new EditValidationError('The boundary goes outside its park.', { geometry: 'edit.outside_park' }, [
-				{ reason: 'outside_park', geometry: JSON.parse(outside.outside) }
-			]);
-		}
-		const overlaps = await tx.rows<{ code: string; area: number; geom: string }>(sql`
-			select p.code, ST_Area(ST_Intersection(p.boundary, ${g})::geography) as area, ST_AsGeoJSON(ST_Intersection(p.boundary, ${g})) as geom
-			from plots p where p.code <> ${code} and ST_Intersects(p.boundary, ${g})`);
-		const real = overlaps.filter((o) => Number(o.area) > OVERLAP_TOLERANCE_M2);
-		if (real.length) {
-			throw new EditValidationError(
-				`The boundary overlaps ${real.map((o) => `${o.code} (${Math.round(Number(o.area))} m²)`).join(', ')}.`,
-				{ geometry: 'edit.overlap' },
-				real.map((o) => ({ reason: `overlaps ${o.code}`, geometry: JSON.parse(o.geom) }))
-			);
-		}
+		const g = boundarySql(geometry);
+		await checkBoundary(tx, before.parkId, code, g, turfValid);
 		await tx.rows(sql`
 			update plots set boundary = ${g}, area_m2 = ST_Area(${g}::geography), version = version + 1, updated_at = now()
 			where code = ${code}`);
 		return recorded(tx, user, 'update', 'plot', code, before, plotSnapshot);
 	});
+}
+
+const boundarySql = (geometry: Geometry) => sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326))`;
+
+/**
+ * The rules every stored plot boundary keeps, for edits and restores alike: a valid polygon,
+ * inside its park (within the digitising tolerance), overlapping no other plot by more than
+ * the sliver tolerance. Refused with the reason and where it is, to draw on the map.
+ */
+async function checkBoundary(tx: TxHandle, parkId: number, code: string, g: SQL, turfValid = true): Promise<void> {
+	const [v] = await tx.rows<{ valid: boolean; reason: string; location: string | null }>(sql`
+		select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason, ST_AsGeoJSON((ST_IsValidDetail(g)).location) as location
+		from (select ${g} as g) x`);
+	if (!v.valid || !turfValid) {
+		throw new EditValidationError(`The boundary is not a valid polygon: ${v.valid ? 'rings are not closed or too short' : v.reason}.`, { geometry: 'edit.invalid_geometry' }, [
+			{ reason: v.valid ? 'invalid' : v.reason, geometry: v.location ? JSON.parse(v.location) : null }
+		]);
+	}
+	const [outside] = await tx.rows<{ outside: string | null }>(sql`
+		select case when ST_Covers(ST_Buffer(k.boundary::geography, ${PARK_TOLERANCE_M})::geometry, ${g}) then null
+			else ST_AsGeoJSON(ST_Difference(${g}, k.boundary)) end as outside
+		from parks k where k.id = ${parkId}`);
+	if (outside.outside) {
+		throw new EditValidationError('The boundary goes outside its park.', { geometry: 'edit.outside_park' }, [{ reason: 'outside_park', geometry: JSON.parse(outside.outside) }]);
+	}
+	const overlaps = await tx.rows<{ code: string; area: number; geom: string }>(sql`
+		select p.code, ST_Area(ST_Intersection(p.boundary, ${g})::geography) as area, ST_AsGeoJSON(ST_Intersection(p.boundary, ${g})) as geom
+		from plots p where p.code <> ${code} and ST_Intersects(p.boundary, ${g})`);
+	const real = overlaps.filter((o) => Number(o.area) > OVERLAP_TOLERANCE_M2);
+	if (real.length) {
+		throw new EditValidationError(
+			`The boundary overlaps ${real.map((o) => `${o.code} (${Math.round(Number(o.area))} m²)`).join(', ')}.`,
+			{ geometry: 'edit.overlap' },
+			real.map((o) => ({ reason: `overlaps ${o.code}`, geometry: JSON.parse(o.geom) }))
+		);
+	}
 }
 
 /** A park's boundary, for drawing the limit a plot boundary must stay within. */
@@ -328,8 +348,15 @@ export async function restore(db: Database, user: SessionUser | null, entity: En
 			const before = await lockPlot(tx, user, code, version);
 			// The snapshot was read from CHECK-constrained columns, so its values are the vocabulary's.
 			const t = target as unknown as PlotSnapshot & PlotAttributes;
+			// A restore is a write like any other: the status move and the boundary rules hold.
+			if (!canTransition(before.supplyStatus, t.supplyStatus)) {
+				throw new EditValidationError(`Restoring would move the plot from "${before.supplyStatus}" to "${t.supplyStatus}", which is not allowed in one step.`, {
+					supplyStatus: 'edit.bad_transition'
+				});
+			}
+			const g = boundarySql(t.boundary);
+			if (JSON.stringify(t.boundary) !== JSON.stringify(before.boundary)) await checkBoundary(tx, before.parkId, code, g);
 			await writePlotAttributes(tx, code, t);
-			const g = sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(t.boundary)}), 4326))`;
 			await tx.rows(sql`update plots set boundary = ${g}, area_m2 = ST_Area(${g}::geography) where code = ${code}`);
 			return recorded(tx, user, 'restore', 'plot', code, before, plotSnapshot);
 		}

@@ -4,7 +4,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import type { Database } from '../db/client';
+import type { Database, TxHandle } from '../db/client';
 import type { EnquiryInput } from '../../domain/enquiry';
 import { M2_PER_MU } from '../../domain/units';
 import { enquiryRateLimit } from '../config';
@@ -35,9 +35,14 @@ export function newReference(prefix: 'SA' | 'RQ'): string {
 	return `${prefix}-${new Date().getUTCFullYear()}-${s}`;
 }
 
-/** Throws when the address has used up its hourly allowance on `table`. */
-export async function checkRateLimit(db: Database, table: 'enquiries' | 'requirements', ipHash: string): Promise<void> {
-	const [r] = await db.rows<{ n: number }>(
+/**
+ * Throws when the address has used up its hourly allowance on `table`. Call it inside the
+ * transaction that inserts: the advisory lock per (table, address) makes "count, then insert"
+ * one step, so parallel requests cannot all slip under the limit.
+ */
+export async function checkRateLimit(tx: Pick<TxHandle, 'rows'>, table: 'enquiries' | 'requirements', ipHash: string): Promise<void> {
+	await tx.rows(sql`select pg_advisory_xact_lock(hashtext(${`${table}:${ipHash}`}))`);
+	const [r] = await tx.rows<{ n: number }>(
 		sql`select count(*)::int as n from ${sql.identifier(table)} where source_ip_hash = ${ipHash} and created_at > now() - interval '1 hour'`
 	);
 	if (Number(r.n) >= enquiryRateLimit()) {
@@ -47,7 +52,6 @@ export async function checkRateLimit(db: Database, table: 'enquiries' | 'require
 
 export async function createEnquiry(db: Database, input: EnquiryInput, meta: { ipHash: string; locale: string }): Promise<{ reference: string }> {
 	if (input.website) throw new EnquiryRejected(400, 'honeypot', 'The enquiry could not be accepted.');
-	await checkRateLimit(db, 'enquiries', meta.ipHash);
 	const table = input.siteKind === 'plot' ? 'plots' : input.siteKind === 'building' ? 'buildings' : 'parks';
 	const [site] = await db.rows<{ id: number }>(
 		sql`select id from ${sql.identifier(table)} where code = ${input.siteCode} and published`
@@ -61,13 +65,16 @@ export async function createEnquiry(db: Database, input: EnquiryInput, meta: { i
 	}
 	const spaceM2 = input.spaceNeeded === undefined ? null : input.spaceUnit === 'mu' ? input.spaceNeeded * M2_PER_MU : input.spaceNeeded;
 	const reference = newReference('SA');
-	await db.rows(sql`
-		insert into enquiries (reference, site_kind, plot_id, building_id, park_id, company, contact_name, contact_email,
-			contact_phone, industry_id, space_needed_m2, message, locale, source_ip_hash)
-		values (${reference}, ${input.siteKind},
-			${input.siteKind === 'plot' ? site.id : null}, ${input.siteKind === 'building' ? site.id : null}, ${input.siteKind === 'park' ? site.id : null},
-			${input.company}, ${input.contactName}, ${input.contactEmail ?? null}, ${input.contactPhone ?? null},
-			${industryId}, ${spaceM2}, ${input.message}, ${meta.locale}, ${meta.ipHash})`);
+	await db.transaction(async (tx) => {
+		await checkRateLimit(tx, 'enquiries', meta.ipHash);
+		await tx.rows(sql`
+			insert into enquiries (reference, site_kind, plot_id, building_id, park_id, company, contact_name, contact_email,
+				contact_phone, industry_id, space_needed_m2, message, locale, source_ip_hash)
+			values (${reference}, ${input.siteKind},
+				${input.siteKind === 'plot' ? site.id : null}, ${input.siteKind === 'building' ? site.id : null}, ${input.siteKind === 'park' ? site.id : null},
+				${input.company}, ${input.contactName}, ${input.contactEmail ?? null}, ${input.contactPhone ?? null},
+				${industryId}, ${spaceM2}, ${input.message}, ${meta.locale}, ${meta.ipHash})`);
+	});
 	return { reference };
 }
 

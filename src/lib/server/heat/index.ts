@@ -56,10 +56,10 @@ function metricPoints(metric: HeatMetric, matchPoints: { lon: number; lat: numbe
 				from plots p join parks pk on pk.id = p.park_id
 				where p.published and pk.published and p.supply_status = 'available' and p.boundary && b4326`;
 		case 'vacant_floor':
-			return sql`select ${pt(sql`b.footprint`)} as g,
-					coalesce((select sum(u.area_m2) from units u where u.building_id = b.id and u.status = 'vacant'),
-						b.leasable_area_m2 - coalesce(b.leased_area_m2, 0)) as v
-				from buildings b where b.published and b.footprint && b4326`;
+			return sql`select ${pt(sql`b.footprint`)} as g, o.vacant_m2 as v
+				from buildings b join parks pk on pk.id = b.park_id
+					cross join lateral building_occupancy(b.id, b.leasable_area_m2, b.leased_area_m2) o
+				where b.published and pk.published and b.footprint && b4326`;
 		case 'demand':
 			return sql`
 				select ${pt(sql`geom`)} as g, sum(v) as v from (

@@ -9,6 +9,7 @@ import type { SessionUser } from '../auth';
 import { requireParkEditor, requireUser } from '../auth/permissions';
 import { EditValidationError, NotFoundError } from '../editing/errors';
 import { recordAudit } from '../audit';
+import { text } from '../../domain/input';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS_PER_SITE = 12;
@@ -32,6 +33,18 @@ async function siteParkId(db: Database, kind: SiteKind, code: string): Promise<n
 	return Number(r.park_id);
 }
 
+/** Signed in and editing the site's park: checked before the file is looked at. */
+export async function requirePhotoScope(db: Database, user: SessionUser | null, kind: SiteKind, code: string): Promise<void> {
+	requireParkEditor(requireUser(user), await siteParkId(db, kind, code));
+}
+
+/** A caption from a form field: plain text of at most 200 characters, or the field is refused. */
+export function photoCaption(raw: FormDataEntryValue | null): string {
+	const parsed = text(200).safeParse(typeof raw === 'string' ? raw : '');
+	if (!parsed.success) throw new EditValidationError('The caption is too long or contains control characters.', { caption: parsed.error.issues[0].message });
+	return parsed.data;
+}
+
 export async function addPhoto(db: Database, user: SessionUser | null, kind: SiteKind, code: string, bytes: Uint8Array, caption: string): Promise<{ id: number }> {
 	const u = requireUser(user);
 	requireParkEditor(u, await siteParkId(db, kind, code));
@@ -44,7 +57,7 @@ export async function addPhoto(db: Database, user: SessionUser | null, kind: Sit
 		if (Number(n) >= MAX_PHOTOS_PER_SITE) throw new EditValidationError(`A site may have at most ${MAX_PHOTOS_PER_SITE} photos.`, { file: 'photo.too_many' });
 		const [row] = await tx.rows<{ id: number }>(sql`
 			insert into photos (site_kind, site_code, content_type, bytes, caption, uploaded_by)
-			values (${kind}, ${code}, ${type}, ${bytes}, ${caption.slice(0, 200)}, ${u.id}) returning id`);
+			values (${kind}, ${code}, ${type}, ${bytes}, ${caption}, ${u.id}) returning id`);
 		await recordAudit(tx, u, 'create', `${kind}-photo`, code, null, { id: Number(row.id), contentType: type, bytes: bytes.byteLength, caption });
 		return { id: Number(row.id) };
 	});

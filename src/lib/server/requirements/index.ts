@@ -36,14 +36,17 @@ export async function saveRequirement(
 	if (errors.length) throw new SearchInputError(errors);
 	// Validate codes and polygons now, not at the first matching run.
 	await searchSites(db, { ...query, page: 1, pageSize: 1 });
-	await checkRateLimit(db, 'requirements', meta.ipHash);
 	const reference = newReference('RQ');
 	const filters = finderParams({ ...query, page: 1, pageSize: 10 }).toString();
-	const [row] = await db.rows<{ id: number }>(sql`
-		insert into requirements (reference, company, contact_name, contact_email, filters, locale, source_ip_hash)
-		values (${reference}, ${input.company}, ${input.contactName}, ${input.contactEmail},
-			${JSON.stringify({ query: filters })}::jsonb, ${meta.locale}, ${meta.ipHash})
-		returning id`);
+	const row = await db.transaction(async (tx) => {
+		await checkRateLimit(tx, 'requirements', meta.ipHash);
+		const [r] = await tx.rows<{ id: number }>(sql`
+			insert into requirements (reference, company, contact_name, contact_email, filters, locale, source_ip_hash)
+			values (${reference}, ${input.company}, ${input.contactName}, ${input.contactEmail},
+				${JSON.stringify({ query: filters })}::jsonb, ${meta.locale}, ${meta.ipHash})
+			returning id`);
+		return r;
+	});
 	const matched = await matchRequirement(
 		db,
 		{ id: Number(row.id), reference, contactEmail: input.contactEmail, contactName: input.contactName, filters, locale: meta.locale },
@@ -114,25 +117,46 @@ export async function rematchRequirements(db: Database, origin: string, changed?
 	return queued;
 }
 
+/** A way to deliver messages (SMTP, a queue …). Throws when a message could not be handed over. */
 export interface Transport {
 	send(message: { to: string; subject: string; body: string }): Promise<void>;
 }
 
-/** Development transport: writes messages to the log. */
-export const logTransport: Transport = {
-	async send(m) {
-		console.log(`[outbox] to ${m.to}: ${m.subject}`);
-	}
-};
+/** A claim older than this is taken to be a sender that died mid-way; the message is sent again. */
+const CLAIM_TIMEOUT_MINUTES = 10;
 
-/** Sends unsent outbox messages through a transport and marks them sent. */
-export async function deliverOutbox(db: Database, transport: Transport = logTransport): Promise<number> {
-	const pending = await db.rows<{ id: number; recipient: string; subject: string; body: string }>(
-		sql`select id, recipient, subject, body from notification_outbox where sent_at is null order by id limit 100`
+/**
+ * Sends pending outbox messages through a transport and marks each one sent once it was
+ * handed over. Messages are claimed first with FOR UPDATE SKIP LOCKED, so two app instances
+ * never send the same message; one that fails is released for the next run.
+ */
+export async function deliverOutbox(db: Database, transport: Transport, batch = 100): Promise<number> {
+	const claimed = await db.transaction((tx) =>
+		tx.rows<{ id: number; recipient: string; subject: string; body: string }>(sql`
+			update notification_outbox set claimed_at = now()
+			where id in (
+				select id from notification_outbox
+				where sent_at is null and (claimed_at is null or claimed_at < now() - make_interval(mins => ${CLAIM_TIMEOUT_MINUTES}))
+				order by id limit ${batch} for update skip locked)
+			returning id, recipient, subject, body`)
 	);
-	for (const m of pending) {
-		await transport.send({ to: m.recipient, subject: m.subject, body: m.body });
+	let sent = 0;
+	for (const m of claimed) {
+		try {
+			await transport.send({ to: m.recipient, subject: m.subject, body: m.body });
+		} catch (e) {
+			await db.rows(sql`update notification_outbox set claimed_at = null where id = ${m.id}`);
+			console.warn(`[outbox] message ${m.id} not delivered: ${(e as Error).name}; it stays pending`);
+			continue;
+		}
 		await db.rows(sql`update notification_outbox set sent_at = now() where id = ${m.id}`);
+		sent++;
 	}
-	return pending.length;
+	return sent;
+}
+
+/** Messages waiting for a sender. */
+export async function pendingOutbox(db: Database): Promise<number> {
+	const [r] = await db.rows<{ n: number }>(sql`select count(*)::int as n from notification_outbox where sent_at is null`);
+	return Number(r.n);
 }

@@ -1,17 +1,20 @@
 /**
  * The background job behind standing requirements. Every interval it checks the data
  * versions of plots and buildings (every write bumps them): when they moved, all active
- * requirements are matched again (a site already notified never is again), then pending
- * messages are delivered. Delivery is a log by default; set SITEATLAS_OUTBOX=off to leave
- * messages in the outbox for another sender.
+ * requirements are matched again (a site already notified never is again). No mail transport
+ * ships yet, so messages stay pending in the outbox for a sender; by default
+ * (SITEATLAS_OUTBOX=log) the log says how many are waiting — never to whom — and
+ * SITEATLAS_OUTBOX=off keeps quiet. Nothing is ever marked sent that was not delivered.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { deliverOutbox, logTransport, rematchRequirements } from '.';
+import { pendingOutbox, rematchRequirements } from '.';
+import { describeError } from '../log';
 
 export function startRequirementsWorker(db: Database, origin: string, intervalMs = 30_000): () => void {
 	let lastVersion = -1;
 	let running = false;
+	let lastPending = -1;
 	const tick = async () => {
 		if (running) return;
 		running = true;
@@ -22,9 +25,13 @@ export function startRequirementsWorker(db: Database, origin: string, intervalMs
 				if (queued > 0) console.log(`[requirements] ${queued} new matches queued`);
 				lastVersion = Number(v.v);
 			}
-			if (process.env.SITEATLAS_OUTBOX !== 'off') await deliverOutbox(db, logTransport);
+			if (process.env.SITEATLAS_OUTBOX !== 'off') {
+				const pending = await pendingOutbox(db);
+				if (pending !== lastPending && pending > 0) console.log(`[outbox] ${pending} messages pending in notification_outbox (no mail transport configured)`);
+				lastPending = pending;
+			}
 		} catch (e) {
-			console.warn(`[requirements] ${(e as Error).message}`);
+			console.warn(`[requirements] matching skipped: ${describeError(e)}`);
 		} finally {
 			running = false;
 		}

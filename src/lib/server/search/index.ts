@@ -11,6 +11,7 @@ import { areaBoundsM2, DEFAULT_WITHIN_KM, type FieldError, type FinderQuery } fr
 import { CHAIN_RADIUS_KM, compareScored, scoreSite, type NamePair, type Reason, type SiteCandidate } from '../../domain/scoring';
 import { freshness } from '../config';
 import { getTaxonomy, type Taxonomy } from './taxonomy';
+import { expandMetres } from '../db/geo-sql';
 
 export class SearchInputError extends Error {
 	constructor(readonly errors: FieldError[]) {
@@ -111,7 +112,9 @@ function areaOfInterest(q: FinderQuery, geom: SQL): SQL[] {
 	if (q.polygon) out.push(sql`ST_Intersects(${geom}, ${polygonSql(q.polygon)})`);
 	if (q.circle) {
 		const { lon, lat, radiusKm } = q.circle;
-		out.push(sql`ST_DWithin(${geom}::geography, ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography, ${radiusKm * 1000})`);
+		const centre = sql`ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)`;
+		out.push(sql`${geom} && ${expandMetres(centre, radiusKm * 1000)}`);
+		out.push(sql`ST_DWithin(${geom}::geography, ${centre}::geography, ${radiusKm * 1000})`);
 	}
 	return out;
 }
@@ -166,10 +169,7 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number): SQL 
 				s.confirmed_at
 			from buildings s join parks pk on pk.id = s.park_id
 			cross join lateral (
-				select coalesce(sum(u.area_m2) filter (where u.status = 'vacant'), s.leasable_area_m2 - coalesce(s.leased_area_m2, 0)) as vacant,
-					coalesce(sum(u.area_m2) filter (where u.status = 'leased') / nullif(sum(u.area_m2), 0),
-						s.leased_area_m2 / s.leasable_area_m2, 0) as rate
-				from units u where u.building_id = s.id
+				select o.vacant_m2 as vacant, o.rate from building_occupancy(s.id, s.leasable_area_m2, s.leased_area_m2) o
 			) o
 			where ${sql.join(where, sql` and `)}`;
 	}
@@ -177,13 +177,13 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number): SQL 
 		? sql`left join lateral (select ST_Distance(f.location::geography, c.geom::geography) as distance_m from facilities f
 				where f.published and f.kind = ${q.near} order by f.location <-> c.geom limit 1) nr on true`
 		: sql`cross join lateral (select null::float8 as distance_m) nr`;
-	// 5 km is at most ~0.06° of longitude here; the box lets the GiST index find candidates first.
+	// The box (metres at the site's latitude) lets the GiST index find candidates before the exact test.
 	const chainFit = link
 		? sql`cross join lateral (select count(*) filter (where l.position < ${link.position}) as upstream,
 					count(*) filter (where l.position > ${link.position}) as downstream
 				from enterprises e join chain_links l on l.id = e.chain_link_id
 				where e.published and l.chain_id = ${link.chainId}
-					and e.location && ST_Expand(c.geom, ${(CHAIN_RADIUS_KM / 111) * 1.6})
+					and e.location && ${expandMetres(sql`c.geom`, CHAIN_RADIUS_KM * 1000)}
 					and ST_DWithin(e.location::geography, c.geom::geography, ${CHAIN_RADIUS_KM * 1000})) cf`
 		: sql`cross join lateral (select 0 as upstream, 0 as downstream) cf`;
 	const distanceFilter = q.near ? sql`where nr.distance_m <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}` : sql``;

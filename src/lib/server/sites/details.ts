@@ -5,9 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { occupancyOf } from '../../domain/occupancy';
 import { dateOnly, iso, num, parseJson } from '../db/values';
-import type { UnitStatus } from '../../domain/vocab';
 
 import type {
 	BuildingDetails,
@@ -27,10 +25,14 @@ const located = (geom: ReturnType<typeof sql.raw>) => sql`
 	json_build_array(ST_X(ST_PointOnSurface(${geom})), ST_Y(ST_PointOnSurface(${geom}))) as label_point,
 	json_build_array(ST_XMin(${geom}), ST_YMin(${geom}), ST_XMax(${geom}), ST_YMax(${geom})) as bbox`;
 
-/** Looks up a feature by numeric id, or (plots, buildings, parks, facilities) by code. */
-export async function getFeatureDetails(database: Database, layer: FeatureLayer, idOrCode: string): Promise<FeatureDetails | null> {
-	const byId = /^\d{1,9}$/.test(idOrCode);
-	const key = byId ? Number(idOrCode) : idOrCode;
+/** A feature by its code, or by its numeric row id (from a tile) when asked for that explicitly. */
+export type FeatureKey = { code: string } | { id: number };
+
+/** Looks up a published feature's details by code, or by row id. */
+export async function getFeatureDetails(database: Database, layer: FeatureLayer, ref: FeatureKey | string): Promise<FeatureDetails | null> {
+	const k = typeof ref === 'string' ? { code: ref } : ref;
+	const byId = 'id' in k;
+	const key = 'id' in k ? k.id : k.code;
 	switch (layer) {
 		case 'plots':
 			return plotDetails(database, byId, key);
@@ -116,13 +118,15 @@ async function plotDetails(database: Database, byId: boolean, key: string | numb
 async function buildingDetails(database: Database, byId: boolean, key: string | number): Promise<BuildingDetails | null> {
 	const [r] = await database.rows<Record<string, unknown>>(sql`
 		select b.*, ${parkContactCols}, ${located(sql.raw('b.footprint'))},
-			coalesce((select json_agg(json_build_object('areaM2', u.area_m2, 'status', u.status))
-				from units u where u.building_id = b.id), '[]'::json) as units_json
+			o.leasable_m2 as occ_leasable, o.leased_m2 as occ_leased, o.reserved_m2 as occ_reserved, o.vacant_m2 as occ_vacant, o.rate as occ_rate,
+			(select json_build_object('total', count(*), 'vacant', count(*) filter (where u.status = 'vacant'),
+				'reserved', count(*) filter (where u.status = 'reserved'), 'leased', count(*) filter (where u.status = 'leased'))
+				from units u where u.building_id = b.id) as unit_counts
 		from buildings b left join parks pk on pk.id = b.park_id
+			cross join lateral building_occupancy(b.id, b.leasable_area_m2, b.leased_area_m2) o
 		where ${where('b', byId, key)} and b.published`);
 	if (!r) return null;
-	const units = parseJson<{ areaM2: number; status: UnitStatus }[]>(r.units_json);
-	const occ = occupancyOf(units, { leasableAreaM2: Number(r.leasable_area_m2), leasedAreaM2: num(r.leased_area_m2) });
+	const counts = parseJson<Record<'total' | 'vacant' | 'reserved' | 'leased', number | string>>(r.unit_counts);
 	return {
 		layer: 'buildings',
 		id: Number(r.id),
@@ -133,22 +137,17 @@ async function buildingDetails(database: Database, byId: boolean, key: string | 
 		park: r.park_code ? parkContact(r) : null,
 		floors: Number(r.floors),
 		grossAreaM2: Number(r.gross_area_m2),
-		leasableAreaM2: occ.leasableM2,
-		leasedAreaM2: occ.leasedM2,
-		reservedAreaM2: occ.reservedM2,
-		vacantAreaM2: occ.vacantM2,
-		occupancy: occ.rate,
+		leasableAreaM2: Number(r.occ_leasable),
+		leasedAreaM2: Number(r.occ_leased),
+		reservedAreaM2: Number(r.occ_reserved),
+		vacantAreaM2: Number(r.occ_vacant),
+		occupancy: Number(r.occ_rate),
 		rentYuanPerM2Day: num(r.rent_yuan_per_m2_day),
 		ownerName: String(r.owner_name),
 		operatorName: (r.operator_name as string) ?? null,
 		businessFormats: (r.business_formats as string[]) ?? [],
 		taxTier: String(r.tax_tier),
-		units: {
-			total: units.length,
-			vacant: units.filter((u) => u.status === 'vacant').length,
-			reserved: units.filter((u) => u.status === 'reserved').length,
-			leased: units.filter((u) => u.status === 'leased').length
-		},
+		units: { total: Number(counts.total), vacant: Number(counts.vacant), reserved: Number(counts.reserved), leased: Number(counts.leased) },
 		confirmedAt: iso(r.confirmed_at)!,
 		labelPoint: parseJson(r.label_point),
 		bbox: parseJson(r.bbox)

@@ -2,10 +2,11 @@
  * Data for the public site pages (plot, building, park) beyond the key facts:
  * nearby facilities, the location sketch, units to let, a park's sites.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Geometry } from 'geojson';
 import type { Database } from '../db/client';
 import { sketch, type Sketch, type SketchFeature } from '../../geo/sketch';
+import { degreesSpanning } from '../../geo/degrees';
 
 import type { NearbyFacility } from '../../domain/site-details';
 export type { NearbyFacility };
@@ -27,28 +28,44 @@ export async function nearbyFacilities(db: Database, table: SiteTable, code: str
 		.sort((a, b) => a.distanceKm - b.distanceKm);
 }
 
-/** A location sketch: the site, its published neighbours and roads within a few hundred metres. */
+/** The sketch is this many units across (lib/geo/sketch); shapes are simplified to half a unit. */
+const SKETCH_SIZE = 400;
+
+/**
+ * A location sketch: the site, its published neighbours and roads within a few hundred metres.
+ * Every shape is clipped to the sketch's box and simplified to half a sketch unit, so a large,
+ * finely surveyed park stays a few kilobytes on the page; holes and multi-part plots are kept.
+ */
 export async function siteSketch(db: Database, table: SiteTable, code: string): Promise<Sketch | null> {
 	const geom = sql.raw(`s.${GEOM[table]}`);
-	const [focus] = await db.rows<{ g: string; lon: number; lat: number; half: number }>(sql`
-		select ST_AsGeoJSON(${geom}, 7) as g, ST_X(ST_Centroid(${geom})) as lon, ST_Y(ST_Centroid(${geom})) as lat,
+	const [focus] = await db.rows<{ lon: number; lat: number; half: number }>(sql`
+		select ST_X(ST_Centroid(${geom})) as lon, ST_Y(ST_Centroid(${geom})) as lat,
 			greatest(250, 0.8 * sqrt(ST_Area(ST_Envelope(${geom})::geography))) as half
 		from ${sql.identifier(table)} s where s.code = ${code}`);
 	if (!focus) return null;
+	const [lon, lat] = [Number(focus.lon), Number(focus.lat)];
 	const half = Number(focus.half) * (table === 'parks' ? 0.75 : 1);
-	const around = sql`ST_Expand(ST_SetSRID(ST_MakePoint(${Number(focus.lon)}, ${Number(focus.lat)}), 4326), ${(half / 111_000) * 1.6})`;
+	// The square's corners are √2 × half away; a little more so that edges are not cut inside the view.
+	const { dLat, dLon } = degreesSpanning(half * 1.5, lat);
+	const box = sql`ST_MakeEnvelope(${lon - dLon}, ${lat - dLat}, ${lon + dLon}, ${lat + dLat}, 4326)`;
+	const tolerance = (half * 2) / SKETCH_SIZE / 2 / 110_574;
+	const shape = (g: SQL) => sql`ST_AsGeoJSON(ST_Simplify(ST_ClipByBox2D(${g}, ${box}), ${tolerance}::float8), 6)`;
 	const rows = await db.rows<{ role: SketchFeature['role']; g: string; tag: string | null }>(sql`
-		select 'plot' as role, ST_AsGeoJSON(boundary, 7) as g, supply_status as tag from plots where published and boundary && ${around}
+		select 'plot' as role, ${shape(sql`boundary`)} as g, supply_status as tag from plots where published and boundary && ${box}
 		union all
-		select 'building', ST_AsGeoJSON(footprint, 7), kind from buildings where published and footprint && ${around}
+		select 'building', ${shape(sql`footprint`)}, kind from buildings where published and footprint && ${box}
 		union all
-		select 'road', ST_AsGeoJSON(geom, 7), road_class from roads where geom && ${around}`);
+		select 'road', ${shape(sql`geom`)}, road_class from roads where geom && ${box}
+		union all
+		select 'focus', ${shape(geom)}, null from ${sql.identifier(table)} s where s.code = ${code}`);
+	const parsed = rows.map((r) => ({ role: r.role, geometry: JSON.parse(r.g) as Geometry, tag: r.tag ?? undefined }));
+	// Roads under the sites, the site's own outline on top.
 	const features: SketchFeature[] = [
-		...rows.filter((r) => r.role === 'road').map((r) => ({ role: r.role, geometry: JSON.parse(r.g) as Geometry, tag: r.tag ?? undefined })),
-		...rows.filter((r) => r.role !== 'road').map((r) => ({ role: r.role, geometry: JSON.parse(r.g) as Geometry, tag: r.tag ?? undefined })),
-		{ role: 'focus', geometry: JSON.parse(focus.g) as Geometry }
+		...parsed.filter((r) => r.role === 'road'),
+		...parsed.filter((r) => r.role === 'plot' || r.role === 'building'),
+		...parsed.filter((r) => r.role === 'focus')
 	];
-	return sketch(features, [Number(focus.lon), Number(focus.lat)], half);
+	return sketch(features, [lon, lat], half, SKETCH_SIZE);
 }
 
 export interface UnitRow {
@@ -83,9 +100,9 @@ export async function parkSites(db: Database, parkCode: string): Promise<ParkSit
 		from plots p join parks pk on pk.id = p.park_id
 		where pk.code = ${parkCode} and p.published and p.supply_status = 'available'
 		union all
-		select 'building', b.code, b.name_zh, b.name_en,
-			(select coalesce(sum(u.area_m2), 0) from units u where u.building_id = b.id and u.status = 'vacant'), b.kind
+		select 'building', b.code, b.name_zh, b.name_en, o.vacant_m2, b.kind
 		from buildings b join parks pk on pk.id = b.park_id
+			cross join lateral building_occupancy(b.id, b.leasable_area_m2, b.leased_area_m2) o
 		where pk.code = ${parkCode} and b.published
 		order by 1 desc, 5 desc`);
 	return rows.map((r) => ({ kind: r.kind, code: r.code, nameZh: r.name_zh, nameEn: r.name_en, areaM2: Number(r.area), status: r.status }));

@@ -70,16 +70,10 @@ export const TILE_LAYERS: Record<LayerName, TileLayer> = {
 		minArea: 4,
 		source: () => sql`
 			select b.id, b.footprint as geom, b.code, b.kind, b.name_zh, b.name_en,
-				round(o.rate::numeric, 3)::float8 as occupancy, round(o.vacant)::int as vacant_m2
+				round(o.rate::numeric, 3)::float8 as occupancy, round(o.vacant_m2)::int as vacant_m2
 			from buildings b
 			cross join t
-			cross join lateral (
-				select coalesce(sum(u.area_m2) filter (where u.status = 'leased') / nullif(sum(u.area_m2), 0),
-						b.leased_area_m2 / b.leasable_area_m2, 0) as rate,
-					coalesce(sum(u.area_m2) filter (where u.status = 'vacant'),
-						b.leasable_area_m2 - coalesce(b.leased_area_m2, 0)) as vacant
-				from units u where u.building_id = b.id
-			) o
+			cross join lateral building_occupancy(b.id, b.leasable_area_m2, b.leased_area_m2) o
 			where b.published and b.footprint && t.bbox`
 	},
 	facilities: {

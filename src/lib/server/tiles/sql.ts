@@ -33,7 +33,9 @@ function tileGeometry(layer: TileLayer): SQL {
 	const inTile = sql`ST_Affine(${clipped}, t.sx, 0, 0, -t.sy, -t.xmin * t.sx, t.ymax * t.sy)`;
 	const simplified = layer.simplify > 0 ? sql`ST_Simplify(${inTile}, ${layer.simplify}::float8)` : inTile;
 	const snapped = sql`ST_SnapToGrid(${simplified}, 1)`;
-	if (layer.kind === 'polygon') return sql`ST_ForcePolygonCCW(ST_CollectionExtract(${snapped}, 3))`;
+	// Simplifying and snapping to the integer grid can fold a thin part onto itself (a spike, a
+	// bow-tie); such a polygon is repaired and snapped again, so every tile polygon is valid.
+	if (layer.kind === 'polygon') return sql`ST_ForcePolygonCCW(ST_CollectionExtract(valid_tile_polygon(${snapped}), 3))`;
 	if (layer.kind === 'line') return sql`ST_CollectionExtract(${snapped}, 2)`;
 	return snapped;
 }

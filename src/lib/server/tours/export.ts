@@ -3,6 +3,7 @@ import type { Database } from '../db/client';
 import { tourToGeoJSON, tourToGPX, tourToKML, type ExportTour } from '../../domain/tour-export';
 import type { SavedTour } from '../../domain/tour-schema';
 import { tourByToken } from '.';
+import type { Locale } from '../../i18n';
 
 export const EXPORT_FORMATS = {
 	'tour.gpx': { type: 'application/gpx+xml', write: tourToGPX },
@@ -36,7 +37,7 @@ export function downloadResponse(file: { type: string; body: string }, format: E
 }
 
 /** The export of a shared tour, or null when the link is unknown, revoked or expired. */
-export async function sharedTourExport(db: Database, token: string, format: ExportFormat) {
-	const tour = await tourByToken(db, token);
+export async function sharedTourExport(db: Database, token: string, format: ExportFormat, locale: Locale = 'zh-CN') {
+	const tour = await tourByToken(db, token, locale);
 	return tour && tourExport(tour, format);
 }

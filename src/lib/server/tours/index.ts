@@ -16,6 +16,7 @@ import { DETOUR_FACTOR } from '../../geo/routing';
 import { iso, num, parseJson } from '../db/values';
 import { planTour } from './graph';
 import { recordAudit, type AuditAction } from '../audit';
+import { translate, type Locale } from '../../i18n';
 
 export type { SavedTour };
 
@@ -233,12 +234,43 @@ export async function revokeShare(db: Database, user: SessionUser | null, id: nu
 	});
 }
 
-/** A shared tour for its public page: null when the token is unknown, revoked or expired. */
-export async function tourByToken(db: Database, token: string): Promise<SavedTour | null> {
+/**
+ * A shared tour for its public page: null when the token is unknown, revoked or expired.
+ * A stop at a site that is not published (a plot still in negotiation, say) is shown as a
+ * numbered stop without its code, name, notes or contact, at the road point where the route
+ * reaches it — the link is public, the site is not.
+ */
+export async function tourByToken(db: Database, token: string, locale: Locale = 'zh-CN'): Promise<SavedTour | null> {
 	if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return null;
 	const [r] = await db.rows<{ id: number }>(sql`select id from tours where share_token = ${token} and (share_expires_at is null or share_expires_at > now())`);
 	if (!r) return null;
 	const t = await load(db, Number(r.id));
+	if (!t) return null;
+	const published = await publishedStops(db, t.stops);
+	const stops = t.stops.map((s, i) => (published[i] ? s : privateStop(t, i, locale)));
 	// The public page never shows the delegation's own contact or the token itself.
-	return t && { ...t, shareToken: null, delegationContact: '' };
+	return { ...t, stops, shareToken: null, delegationContact: '' };
+}
+
+/** For each stop: a free point, or a published site of a published park. */
+async function publishedStops(db: Database, stops: TourStop[]): Promise<boolean[]> {
+	return Promise.all(
+		stops.map(async (s) => {
+			if (s.siteKind === 'point' || !s.code) return true;
+			const q =
+				s.siteKind === 'facility'
+					? sql`select 1 from facilities where code = ${s.code} and published`
+					: sql`select 1 from ${sql.identifier(s.siteKind === 'plot' ? 'plots' : 'buildings')} x join parks k on k.id = x.park_id
+						where x.code = ${s.code} and x.published and k.published`;
+			return (await db.rows(q)).length > 0;
+		})
+	);
+}
+
+function privateStop(t: SavedTour, i: number, locale: Locale): TourStop {
+	const leg = t.legs[i - 1] ?? t.legs[i];
+	const onRoad = leg ? t.route[i > 0 && t.legs[i - 1] ? leg.to : leg.from] : undefined;
+	// Without a route point, the place to ~100 m only.
+	const location = (onRoad as [number, number] | undefined) ?? [Math.round(t.stops[i].location[0] * 1000) / 1000, Math.round(t.stops[i].location[1] * 1000) / 1000];
+	return { siteKind: 'point', code: null, location, label: translate(locale, 'tour.private_stop', { n: i + 1 }), dwellMin: t.stops[i].dwellMin, notes: '', contact: '' };
 }

@@ -13,6 +13,7 @@ import { siteSketch } from '../sites/pages';
 import { listPhotos } from '../photos';
 import { haversineM } from '../../geo/routing';
 import { sketch, type SketchFeature } from '../../geo/sketch';
+import { degreesSpanning } from '../../geo/degrees';
 import { accessPaths, legPath, stopGroups } from '../../domain/tour-plan';
 import type { Itinerary, ItineraryStop, SavedTour, TourOverview } from '../../domain/tour-schema';
 import type { ParkContact } from '../../domain/site-details';
@@ -46,11 +47,15 @@ async function overview(db: Database, tour: SavedTour): Promise<TourOverview> {
 	const [w, s, e, n] = [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 	const center: Position = [(w + e) / 2, (s + n) / 2];
 	const half = Math.max(400, (Math.max(haversineM([w, center[1]], [e, center[1]]), haversineM([center[0], s], [center[0], n])) / 2) * 1.15);
-	const around = sql`ST_Expand(ST_SetSRID(ST_MakePoint(${center[0]}, ${center[1]}), 4326), ${(half / 111_000) * 1.5})`;
+	const { dLat, dLon } = degreesSpanning(half * 1.5, center[1]);
+	const around = sql`ST_MakeEnvelope(${center[0] - dLon}, ${center[1] - dLat}, ${center[0] + dLon}, ${center[1] + dLat}, 4326)`;
+	// Parks and roads simplified to about a unit of the 600-unit overview, and clipped to it.
+	const tolerance = (half * 2) / 600 / 110_574;
 	const rows = await db.rows<{ role: SketchFeature['role']; g: string; tag: string | null }>(sql`
-		select 'park' as role, ST_AsGeoJSON(boundary, 6) as g, null as tag from parks where published and parent_id is null and boundary && ${around}
+		select 'park' as role, ST_AsGeoJSON(ST_Simplify(ST_ClipByBox2D(boundary, ${around}), ${tolerance}::float8), 6) as g, null as tag
+		from parks where published and parent_id is null and boundary && ${around}
 		union all
-		select 'road', ST_AsGeoJSON(geom, 6), road_class from roads where geom && ${around}`);
+		select 'road', ST_AsGeoJSON(ST_Simplify(ST_ClipByBox2D(geom, ${around}), ${tolerance}::float8), 6), road_class from roads where geom && ${around}`);
 	const features: SketchFeature[] = rows.map((r) => ({ role: r.role, geometry: JSON.parse(r.g) as Geometry, tag: r.tag ?? undefined }));
 	const arrowAt: SketchFeature[] = [];
 	tour.legs.forEach((leg, i) => {

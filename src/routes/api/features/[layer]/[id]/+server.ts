@@ -4,14 +4,16 @@ import { getDatabase } from '$lib/server/db';
 import { FEATURE_LAYERS, getFeatureDetails, type FeatureLayer } from '$lib/server/sites/details';
 import { isOneOf } from '$lib/domain/vocab';
 
-export const GET: RequestHandler = async ({ params }) => {
+/** GET /api/features/<layer>/<code>, or /api/features/<layer>/<row id>?by=id (the id a tile feature carries). */
+export const GET: RequestHandler = async ({ params, url }) => {
 	if (!isOneOf(FEATURE_LAYERS, params.layer)) {
 		error(404, { message: `Unknown layer "${params.layer}". Layers with details are: ${FEATURE_LAYERS.join(', ')}.` });
 	}
-	if (!/^[A-Za-z0-9_-]{1,64}$/.test(params.id)) {
-		error(400, { message: 'The id must be a number or a code of letters, digits, "-" and "_".' });
+	const byId = url.searchParams.get('by') === 'id';
+	if (byId ? !/^\d{1,9}$/.test(params.id) : !/^[A-Za-z0-9_-]{1,64}$/.test(params.id)) {
+		error(400, { message: byId ? 'With by=id the id must be a row number.' : 'A code is letters, digits, "-" and "_" (add ?by=id for a row number).' });
 	}
-	const details = await getFeatureDetails(await getDatabase(), params.layer as FeatureLayer, params.id);
+	const details = await getFeatureDetails(await getDatabase(), params.layer as FeatureLayer, byId ? { id: Number(params.id) } : { code: params.id });
 	if (!details) error(404, { message: `No published ${params.layer.replace(/s$/, '')} "${params.id}".` });
 	return json(details, { headers: { 'cache-control': 'no-cache' } });
 };
