@@ -25,12 +25,27 @@ export default defineConfig({
 			{
 				extends: true,
 				test: {
+					// Drives the built app (npm run test:resilience): bad input on every route, access, concurrency, faults.
+					name: 'resilience',
+					include: ['tests/resilience/**/*.test.ts'],
+					environment: 'node',
+					globalSetup: ['tests/resilience/global-setup.ts'],
+					fileParallelism: false,
+					// Bounds, not speed targets: a slow or busy machine must still pass.
+					testTimeout: 900_000,
+					hookTimeout: 900_000
+				}
+			},
+			{
+				extends: true,
+				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
 					environment: 'node',
 					globalSetup: ['tests/integration/global-setup.ts'],
-					testTimeout: 60_000,
-					hookTimeout: 120_000
+					// Bounds, not speed targets: a slow or busy machine must still pass.
+					testTimeout: 900_000,
+					hookTimeout: 900_000
 				}
 			}
 		]

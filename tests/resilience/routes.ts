@@ -1,0 +1,300 @@
+/**
+ * Every route of the app, found in src/routes (endpoints by their exported methods, pages,
+ * and form actions), and for each how the suite reaches it: a concrete address, who is
+ * signed in, a valid body to spoil, and — for writes — who may do it. A route found in
+ * src/routes without an entry here fails the suite: a new route must say how it is tested.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Client } from './app';
+
+export interface FoundRoute {
+	/** "PUT /api/console/plots/[code]", "POST /plots/[code]?/enquire", "GET /console". */
+	key: string;
+	method: string;
+	id: string;
+	kind: 'endpoint' | 'page' | 'action';
+}
+
+const ROUTES = 'src/routes';
+
+/** Walks src/routes: +server.ts methods, +page.svelte pages, +page.server.ts actions. */
+export function discoverRoutes(dir = ROUTES): FoundRoute[] {
+	const out: FoundRoute[] = [];
+	const walk = (d: string) => {
+		for (const name of readdirSync(d)) {
+			const full = path.join(d, name);
+			if (statSync(full).isDirectory()) walk(full);
+		}
+		const id =
+			'/' +
+			path
+				.relative(ROUTES, d)
+				.split(path.sep)
+				.filter((seg) => seg && !/^\(.*\)$/.test(seg))
+				.join('/');
+		const server = path.join(d, '+server.ts');
+		try {
+			const src = readFileSync(server, 'utf8');
+			for (const m of src.matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) out.push({ key: `${m[1]} ${id}`, method: m[1], id, kind: 'endpoint' });
+		} catch {
+			// no endpoint here
+		}
+		try {
+			statSync(path.join(d, '+page.svelte'));
+			out.push({ key: `GET ${id}`, method: 'GET', id, kind: 'page' });
+		} catch {
+			// no page here
+		}
+		try {
+			const src = readFileSync(path.join(d, '+page.server.ts'), 'utf8');
+			const actions = /export const actions = \{([\s\S]*?)\}\s*satisfies/.exec(src)?.[1] ?? '';
+			// Top-level keys of the actions object: on one line, or one tab in.
+			const names = actions.includes('\n') ? [...actions.matchAll(/^\t(\w+)\s*:/gm)] : [...actions.matchAll(/(\w+)\s*:/g)];
+			for (const m of names) out.push({ key: `POST ${id}?/${m[1]}`, method: 'POST', id, kind: 'action' });
+		} catch {
+			// no server load or actions
+		}
+	};
+	walk(dir);
+	return out;
+}
+
+/** Real records of the sample zone the suite aims at. */
+export interface Samples {
+	plotNM: string;
+	plotTE: string;
+	buildingNM: string;
+	buildingTE: string;
+	park: string;
+	tourId: number;
+	token: string;
+	reference: string;
+	photoId: number;
+}
+
+export type Who = 'anonymous' | 'staff' | 'editorNM';
+
+/** Who may make a write: the access matrix sends everyone else, with a body that does not validate. */
+export type Access =
+	| { kind: 'public' }
+	| { kind: 'signed-in' }
+	| { kind: 'staff' }
+	/** A record of a park: the other park's editor gets 403. */
+	| { kind: 'park'; foreign: (s: Samples) => string | FormData | Record<string, unknown> };
+
+export interface RouteSpec {
+	path: (s: Samples) => string;
+	/** Query parameters the route reads, to spoil one by one. */
+	query?: string[];
+	as?: Who;
+	body?:
+		| { kind: 'json'; valid: (s: Samples, c: Client) => Promise<unknown> | unknown }
+		| { kind: 'form'; valid: (s: Samples) => Record<string, string> }
+		| { kind: 'multipart' };
+	/** For writes. */
+	access?: Access;
+	/** The valid request would delete or change sample data the suite relies on: spoil only the address. */
+	destructive?: boolean;
+}
+
+const FINDER = ['industry', 'chain', 'link', 'landUse', 'areaMin', 'areaMax', 'unit', 'priceMax', 'readiness', 'status', 'vacantMin', 'rentMax', 'buildingKind', 'near', 'withinKm', 'bbox', 'polygon', 'circle', 'stale', 'page', 'pageSize', 'kind'];
+
+const stop = (lon: number, lat: number, label: string) => ({ siteKind: 'point', code: null, location: [lon, lat], label, dwellMin: 20, notes: 'Notes\nmore', contact: '' });
+const tourBody = () => ({
+	title: 'Resilience tour',
+	delegationOrg: 'Delegation',
+	delegationSize: 12,
+	delegationContact: 'Ms Li',
+	tourDate: '2026-12-24',
+	startTime: '09:00',
+	lunchAfterStop: null,
+	lunchMin: 60,
+	stops: [stop(118.5, 37.42, 'Hotel'), stop(118.52, 37.41, 'Gate')]
+});
+
+async function editorState(c: Client, url: string) {
+	const r = await c.get(url);
+	return r.json as Record<string, unknown>;
+}
+
+export const ROUTE_TABLE: Record<string, RouteSpec> = {
+	'GET /': { path: () => '/', query: [...FINDER, 'sel', 'heat', 'lang'] },
+	'GET /buildings/[code]': { path: (s) => `/buildings/${s.buildingNM}` },
+	'POST /buildings/[code]?/enquire': {
+		path: (s) => `/buildings/${s.buildingNM}?/enquire`,
+		body: { kind: 'form', valid: () => ({ company: 'Form Ltd', contactName: 'Wang', contactEmail: 'wang@example.com', message: 'Hello\nthere', spaceNeeded: '500', spaceUnit: 'm2' }) },
+		access: { kind: 'public' }
+	},
+	'GET /compare': { path: (s) => `/compare?sites=plot:${s.plotNM},building:${s.buildingNM}`, query: ['sites'] },
+	'GET /parks/[code]': { path: (s) => `/parks/${s.park}` },
+	'POST /parks/[code]?/enquire': {
+		path: (s) => `/parks/${s.park}?/enquire`,
+		body: { kind: 'form', valid: () => ({ company: 'Form Ltd', contactName: 'Wang', contactEmail: 'wang@example.com', message: 'Hello' }) },
+		access: { kind: 'public' }
+	},
+	'GET /plots/[code]': { path: (s) => `/plots/${s.plotNM}` },
+	'POST /plots/[code]?/enquire': {
+		path: (s) => `/plots/${s.plotNM}?/enquire`,
+		body: { kind: 'form', valid: () => ({ company: 'Form Ltd', contactName: 'Wang', contactPhone: '0546 1234567', industry: 'new_materials', message: 'Hello' }) },
+		access: { kind: 'public' }
+	},
+	'GET /tours/[token]': { path: (s) => `/tours/${s.token}` },
+	'GET /api/console/buildings/[code]': { path: (s) => `/api/console/buildings/${s.buildingNM}`, as: 'staff' },
+	'PUT /api/console/buildings/[code]': {
+		path: (s) => `/api/console/buildings/${s.buildingNM}`,
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: async (s, c) => {
+				const b = await editorState(c, `/api/console/buildings/${s.buildingNM}`);
+				const { version, kind, floors, rentYuanPerM2Day, ownerName, operatorName, businessFormats, taxTier, published } = b;
+				return { version, kind, floors, rentYuanPerM2Day, ownerName, operatorName, businessFormats, taxTier, published };
+			}
+		},
+		access: { kind: 'park', foreign: (s) => `/api/console/buildings/${s.buildingTE}` }
+	},
+	'PUT /api/console/buildings/[code]/units': {
+		path: (s) => `/api/console/buildings/${s.buildingNM}/units`,
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: async (s, c) => {
+				const b = await editorState(c, `/api/console/buildings/${s.buildingNM}`);
+				const units = (b.units as { id: number; status: string; areaM2: number }[]).slice(0, 3).map(({ id, status, areaM2 }) => ({ id, status, areaM2 }));
+				return { version: b.version, units };
+			}
+		},
+		access: { kind: 'park', foreign: (s) => `/api/console/buildings/${s.buildingTE}/units` }
+	},
+	'POST /api/console/confirm': {
+		path: () => '/api/console/confirm',
+		as: 'staff',
+		body: { kind: 'json', valid: (s) => ({ items: [{ kind: 'plot', code: s.plotNM }] }) },
+		access: { kind: 'park', foreign: (s) => ({ items: [{ kind: 'plot', code: s.plotTE }] }) }
+	},
+	'POST /api/console/photos': {
+		path: () => '/api/console/photos',
+		as: 'staff',
+		body: { kind: 'multipart' },
+		access: {
+			kind: 'park',
+			foreign: (s) => {
+				const f = new FormData();
+				f.set('kind', 'plot');
+				f.set('code', s.plotTE);
+				f.set('caption', 'x\u0000');
+				return f;
+			}
+		}
+	},
+	'DELETE /api/console/photos/[id]': { path: (s) => `/api/console/photos/${s.photoId}`, as: 'staff', destructive: true, access: { kind: 'signed-in' } },
+	'GET /api/console/plots/[code]': { path: (s) => `/api/console/plots/${s.plotNM}`, as: 'staff' },
+	'PUT /api/console/plots/[code]': {
+		path: (s) => `/api/console/plots/${s.plotNM}`,
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: async (s, c) => {
+				const p = await editorState(c, `/api/console/plots/${s.plotNM}`);
+				const keys = ['version', 'supplyStatus', 'landUse', 'plotRatioMin', 'plotRatioMax', 'buildingDensityMax', 'greenRatioMax', 'heightLimitM', 'leaseTermYears', 'priceWanPerMu', 'readiness', 'readinessItems', 'isIdle', 'isLowEfficiency', 'disposalMethod', 'disposalDeadline', 'availableFrom', 'notes', 'published'];
+				const body = Object.fromEntries(keys.map((k) => [k, p[k]]));
+				return { ...body, availableFrom: '2027-03-01', notes: 'Checked on site\nall fine' };
+			}
+		},
+		access: { kind: 'park', foreign: (s) => `/api/console/plots/${s.plotTE}` }
+	},
+	'PUT /api/console/plots/[code]/boundary': {
+		path: (s) => `/api/console/plots/${s.plotNM}/boundary`,
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: async (s, c) => {
+				const p = await editorState(c, `/api/console/plots/${s.plotNM}`);
+				return { version: p.version, geometry: p.boundary };
+			}
+		},
+		access: { kind: 'park', foreign: (s) => `/api/console/plots/${s.plotTE}/boundary` }
+	},
+	'POST /api/console/restore': {
+		path: () => '/api/console/restore',
+		as: 'staff',
+		body: { kind: 'json', valid: (s) => ({ entity: 'plot', code: s.plotNM, auditId: 1, version: 1 }) },
+		access: { kind: 'park', foreign: (s) => ({ entity: 'plot', code: s.plotTE, auditId: 1, version: 1 }) }
+	},
+	'POST /api/console/tours': { path: () => '/api/console/tours', as: 'staff', body: { kind: 'json', valid: tourBody }, access: { kind: 'staff' } },
+	'GET /api/console/tours/[id]': { path: (s) => `/api/console/tours/${s.tourId}`, as: 'staff' },
+	'PUT /api/console/tours/[id]': {
+		path: (s) => `/api/console/tours/${s.tourId}`,
+		as: 'staff',
+		body: { kind: 'json', valid: async (s, c) => ({ ...tourBody(), version: (await editorState(c, `/api/console/tours/${s.tourId}`)).version }) },
+		access: { kind: 'staff' }
+	},
+	'DELETE /api/console/tours/[id]': { path: (s) => `/api/console/tours/${s.tourId}`, as: 'staff', destructive: true, access: { kind: 'staff' } },
+	'GET /api/console/tours/[id]/[format]': { path: (s) => `/api/console/tours/${s.tourId}/tour.gpx`, as: 'staff' },
+	'POST /api/console/tours/[id]/copy': { path: (s) => `/api/console/tours/${s.tourId}/copy`, as: 'staff', body: { kind: 'json', valid: () => ({ title: 'Copy of the tour' }) }, access: { kind: 'staff' } },
+	'POST /api/console/tours/[id]/share': {
+		path: (s) => `/api/console/tours/${s.tourId}/share`,
+		as: 'staff',
+		destructive: true,
+		body: { kind: 'json', valid: () => ({ expiresAt: '2027-01-31T12:00:00Z' }) },
+		access: { kind: 'staff' }
+	},
+	'DELETE /api/console/tours/[id]/share': { path: (s) => `/api/console/tours/${s.tourId}/share`, as: 'staff', destructive: true, access: { kind: 'staff' } },
+	'POST /api/console/tours/optimise': {
+		path: () => '/api/console/tours/optimise',
+		as: 'staff',
+		body: { kind: 'json', valid: () => ({ locations: [[118.5, 37.42], [118.53, 37.41], [118.52, 37.43], [118.5, 37.42]] }) },
+		access: { kind: 'staff' }
+	},
+	'POST /api/console/tours/plan': {
+		path: () => '/api/console/tours/plan',
+		as: 'staff',
+		body: { kind: 'json', valid: () => ({ startTime: '09:00', lunchAfterStop: null, lunchMin: 60, stops: tourBody().stops }) },
+		access: { kind: 'staff' }
+	},
+	'GET /api/console/tours/stops': { path: (s) => `/api/console/tours/stops?sites=plot:${s.plotNM}`, as: 'staff', query: ['sites'] },
+	'POST /api/enquiries': {
+		path: () => '/api/enquiries',
+		body: { kind: 'json', valid: (s) => ({ siteKind: 'plot', siteCode: s.plotNM, company: 'JSON Ltd', contactName: 'Zhao', contactEmail: 'zhao@example.com', spaceNeeded: 30, spaceUnit: 'mu', message: 'Line 1\nLine 2' }) },
+		access: { kind: 'public' }
+	},
+	'GET /api/enquiries/[reference]': { path: (s) => `/api/enquiries/${s.reference}` },
+	'GET /api/features/[layer]/[id]': { path: (s) => `/api/features/plots/${s.plotNM}`, query: ['by'] },
+	'GET /api/health': { path: () => '/api/health' },
+	'GET /api/heat': { path: () => '/api/heat?metric=available_land&z=12&bbox=118.45,37.35,118.6,37.45', query: ['metric', 'z', 'bbox', ...FINDER] },
+	'GET /api/map': { path: () => '/api/map' },
+	'POST /api/requirements': {
+		path: () => '/api/requirements',
+		body: { kind: 'json', valid: () => ({ company: 'Req Ltd', contactName: 'Sun', contactEmail: 'sun@example.com', filters: 'industry=new_materials&areaMin=20' }) },
+		access: { kind: 'public' }
+	},
+	'GET /api/search': { path: () => '/api/search?industry=new_materials', query: FINDER },
+	'GET /api/taxonomy': { path: () => '/api/taxonomy' },
+	'GET /api/tours/shared/[token]': { path: (s) => `/api/tours/shared/${s.token}` },
+	'GET /api/tours/shared/[token]/[format]': { path: (s) => `/api/tours/shared/${s.token}/tour.kml` },
+	'GET /basemap/[name]': { path: () => '/basemap/land.geojson' },
+	'GET /console': { path: () => '/console', as: 'staff', query: ['q'] },
+	'GET /console/account': { path: () => '/console/account', as: 'staff' },
+	'POST /console/account?/default': {
+		path: () => '/console/account',
+		as: 'staff',
+		destructive: true,
+		body: { kind: 'form', valid: () => ({ current: 'not-the-password', next: 'a-new-password-1' }) },
+		access: { kind: 'signed-in' }
+	},
+	'GET /console/buildings/[code]': { path: (s) => `/console/buildings/${s.buildingNM}`, as: 'staff' },
+	'GET /console/plots/[code]': { path: (s) => `/console/plots/${s.plotNM}`, as: 'staff' },
+	'GET /console/tours': { path: () => '/console/tours', as: 'staff' },
+	'GET /console/tours/[id]': { path: (s) => `/console/tours/${s.tourId}`, as: 'staff', query: ['sites'] },
+	'GET /console/tours/[id]/print': { path: (s) => `/console/tours/${s.tourId}/print`, as: 'staff' },
+	'GET /photos/[id]': { path: (s) => `/photos/${s.photoId}` },
+	'GET /signin': { path: () => '/signin', query: ['next'] },
+	'POST /signin?/default': {
+		path: () => '/signin',
+		body: { kind: 'form', valid: () => ({ email: 'battery@zone.example', password: 'not-a-real-password' }) },
+		access: { kind: 'public' }
+	},
+	'POST /signout?/default': { path: () => '/signout', as: 'staff', destructive: true, access: { kind: 'public' } },
+	'GET /tiles/[layer]/[z]/[x]/[y].mvt': { path: () => '/tiles/all/14/13585/6354.mvt' }
+};
