@@ -32,4 +32,6 @@ const layer = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer(
 if (!layer || layer.length < 10) fail(`tile has ${layer?.length ?? 0} plots`);
 const again = await fetch(url, { headers: { 'if-none-match': res.headers.get('etag') } });
 if (again.status !== 304) fail(`revalidation answered ${again.status}, not 304`);
-console.log(`smoke: server mode (PostgreSQL ${health.database.postgres}, PostGIS ${health.database.postgis}); ${layer.length} plots in a z14 tile; 304 on revalidation`);
+console.log(
+	`smoke: server mode (PostgreSQL ${health.database.postgres}, PostGIS ${health.database.postgis}); ${layer.length} plots in a z14 tile; 304 on revalidation`
+);

@@ -125,8 +125,12 @@ async function benchBrowser() {
 			await context.close();
 		}
 		await browser.close();
-		console.log(`\nBrowser — navigation to map idle with layers drawn: median ${ms(median(times))} of 5 (runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`);
-		console.log(`Browser — JavaScript before the heat map is on: ${(jsBytes / 1024).toFixed(0)} KB uncompressed; deck.gl among it: ${deckBefore ? 'YES' : 'no'}`);
+		console.log(
+			`\nBrowser — navigation to map idle with layers drawn: median ${ms(median(times))} of 5 (runs: ${times.map((t) => t.toFixed(0)).join(', ')} ms)`
+		);
+		console.log(
+			`Browser — JavaScript before the heat map is on: ${(jsBytes / 1024).toFixed(0)} KB uncompressed; deck.gl among it: ${deckBefore ? 'YES' : 'no'}`
+		);
 	} finally {
 		server.kill();
 		rmSync(dir, { recursive: true, force: true });

@@ -48,7 +48,9 @@ async function coldStart() {
 		await db.close();
 		rmSync(dir, { recursive: true, force: true });
 	}
-	console.log(`\nEmbedded cold start (median of ${RUNS}): new data dir (create + migrate + seed) ${ms(median(fresh))}; restart of an existing one ${ms(median(restart))}`);
+	console.log(
+		`\nEmbedded cold start (median of ${RUNS}): new data dir (create + migrate + seed) ${ms(median(fresh))}; restart of an existing one ${ms(median(restart))}`
+	);
 }
 
 async function tileAddresses(db: Database): Promise<Map<number, TileXYZ[]>> {
@@ -63,7 +65,10 @@ async function tileAddresses(db: Database): Promise<Map<number, TileXYZ[]>> {
 		if (z <= 13) byZoom.set(z, tilesCovering(zone, z));
 		else {
 			const d = 0.004 * 2 ** (14 - z) + 0.001;
-			byZoom.set(z, centres.flatMap((c) => tilesCovering([Number(c.x) - d, Number(c.y) - d, Number(c.x) + d, Number(c.y) + d], z)));
+			byZoom.set(
+				z,
+				centres.flatMap((c) => tilesCovering([Number(c.x) - d, Number(c.y) - d, Number(c.x) + d, Number(c.y) + d], z))
+			);
 		}
 	}
 	return byZoom;
@@ -86,7 +91,9 @@ async function benchTiles(db: Database, label: string, encoder: TileEncoder) {
 				largest = Math.max(largest, body.byteLength);
 			}
 		}
-		console.log(`z${String(z).padEnd(4)} ${String(times.length).padEnd(7)} ${ms(percentile(times, 50)).padEnd(10)} ${ms(percentile(times, 95)).padEnd(10)} ${(largest / 1024).toFixed(1)} KB`);
+		console.log(
+			`z${String(z).padEnd(4)} ${String(times.length).padEnd(7)} ${ms(percentile(times, 50)).padEnd(10)} ${ms(percentile(times, 95)).padEnd(10)} ${(largest / 1024).toFixed(1)} KB`
+		);
 	}
 }
 

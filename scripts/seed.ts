@@ -15,7 +15,9 @@ try {
 	const started = performance.now();
 	const result = await ensureSampleZone(db, asOf);
 	if (result.loaded) {
-		const counts = Object.entries(result.counts).map(([k, v]) => `${v} ${k}`).join(', ');
+		const counts = Object.entries(result.counts)
+			.map(([k, v]) => `${v} ${k}`)
+			.join(', ');
 		console.log(`Loaded the sample zone into ${db.where} in ${Math.round(performance.now() - started)} ms: ${counts}`);
 	} else {
 		console.log(`${db.where} already has parks; nothing loaded. (The sample zone is only loaded into an empty database.)`);

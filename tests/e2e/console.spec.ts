@@ -1,4 +1,4 @@
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '@playwright/test';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { generateSampleZone } from '../../src/lib/server/sample/generate';
@@ -12,9 +12,16 @@ const nmPlots = zone.plots.filter((p) => p.park === 'NM' && p.published && p.sup
 const JOURNEY_PLOT = nmPlots[6].code;
 const MATRIX_PLOT = nmPlots[7].code;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
-const NM_FACTORY = zone.buildings.find((b) => b.park === 'NM' && b.kind === 'standard_factory' && b.published && b.units.filter((u) => u.status === 'vacant').length >= 2)!.code;
+const NM_FACTORY = zone.buildings.find(
+	(b) => b.park === 'NM' && b.kind === 'standard_factory' && b.published && b.units.filter((u) => u.status === 'vacant').length >= 2
+)!.code;
 
-async function apiAs(playwright: { request: { newContext: typeof import('@playwright/test').request.newContext } }, baseURL: string, email?: string, password?: string): Promise<APIRequestContext> {
+async function apiAs(
+	playwright: { request: { newContext: typeof import('@playwright/test').request.newContext } },
+	baseURL: string,
+	email?: string,
+	password?: string
+): Promise<APIRequestContext> {
 	// Ask for HTML: SvelteKit answers form actions with JSON (status 200) to clients that accept JSON.
 	const ctx = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL, accept: 'text/html' } });
 	if (email) {
@@ -25,7 +32,12 @@ async function apiAs(playwright: { request: { newContext: typeof import('@playwr
 }
 
 test.describe('a park editor keeps its records true', () => {
-	test('signs in, edits a plot and its boundary, leases units, confirms a building, signs out; the public sees it; another park cannot', async ({ page, request, playwright, baseURL }) => {
+	test('signs in, edits a plot and its boundary, leases units, confirms a building, signs out; the public sees it; another park cannot', async ({
+		page,
+		request,
+		playwright,
+		baseURL
+	}) => {
 		await signIn(page, 'editor-nm@demo.siteatlas', 'demo-nm-2026');
 		// Cookie flags: httpOnly, SameSite=Lax.
 		const cookie = (await page.context().cookies()).find((c) => c.name === 'sa_session')!;
@@ -52,7 +64,10 @@ test.describe('a park editor keeps its records true', () => {
 		await page.waitForTimeout(800);
 		const box = (await mapBox.boundingBox())!;
 		const ring: number[][] = zone.plots.find((p) => p.code === JOURNEY_PLOT)!.boundary.coordinates[0][0];
-		const merc = ([lon, lat]: number[]) => [(lon + 180) / 360, (1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2];
+		const merc = ([lon, lat]: number[]) => [
+			(lon + 180) / 360,
+			(1 - Math.log(Math.tan((lat * Math.PI) / 180) + 1 / Math.cos((lat * Math.PI) / 180)) / Math.PI) / 2
+		];
 		const [w, s0, e, n] = plot.bbox;
 		const [x0, y1] = merc([w, s0]);
 		const [x1, y0] = merc([e, n]);
@@ -152,8 +167,41 @@ test.describe('every write checks role and park scope on the server', () => {
 			['confirm', 'post', '/api/console/confirm', { items: [{ kind: 'plot', code: MATRIX_PLOT }] }],
 			['units', 'put', `/api/console/buildings/${factory}/units`, { version: 1, units: [{ id: 1, status: 'leased', areaM2: 10 }] }],
 			['restore', 'post', '/api/console/restore', { entity: 'plot', code: MATRIX_PLOT, auditId: 1, version: 1 }],
-			['plot boundary', 'put', `/api/console/plots/${MATRIX_PLOT}/boundary`, { version: 1, geometry: { type: 'Polygon', coordinates: [[[118.5, 37.4], [118.501, 37.4], [118.501, 37.401], [118.5, 37.4]]] } }],
-			['building attributes', 'put', `/api/console/buildings/${factory}`, { version: 1, kind: 'standard_factory', floors: 2, rentYuanPerM2Day: 0.5, ownerName: 'X', operatorName: null, businessFormats: [], taxTier: 'none', published: true }]
+			[
+				'plot boundary',
+				'put',
+				`/api/console/plots/${MATRIX_PLOT}/boundary`,
+				{
+					version: 1,
+					geometry: {
+						type: 'Polygon',
+						coordinates: [
+							[
+								[118.5, 37.4],
+								[118.501, 37.4],
+								[118.501, 37.401],
+								[118.5, 37.4]
+							]
+						]
+					}
+				}
+			],
+			[
+				'building attributes',
+				'put',
+				`/api/console/buildings/${factory}`,
+				{
+					version: 1,
+					kind: 'standard_factory',
+					floors: 2,
+					rentYuanPerM2Day: 0.5,
+					ownerName: 'X',
+					operatorName: null,
+					businessFormats: [],
+					taxTier: 'none',
+					published: true
+				}
+			]
 		];
 		for (const [name, method, url, body] of cases) {
 			expect((await anon[method](url, { data: body })).status(), `${name}: anonymous`).toBe(401);
@@ -188,7 +236,26 @@ test.describe('every write checks role and park scope on the server', () => {
 
 async function plotEditBody(nm: APIRequestContext) {
 	const p = await (await nm.get(`/api/console/plots/${MATRIX_PLOT}`)).json();
-	const keys = ['supplyStatus', 'landUse', 'plotRatioMin', 'plotRatioMax', 'buildingDensityMax', 'greenRatioMax', 'heightLimitM', 'leaseTermYears', 'priceWanPerMu', 'readiness', 'readinessItems', 'isIdle', 'isLowEfficiency', 'disposalMethod', 'disposalDeadline', 'availableFrom', 'notes', 'published'];
+	const keys = [
+		'supplyStatus',
+		'landUse',
+		'plotRatioMin',
+		'plotRatioMax',
+		'buildingDensityMax',
+		'greenRatioMax',
+		'heightLimitM',
+		'leaseTermYears',
+		'priceWanPerMu',
+		'readiness',
+		'readinessItems',
+		'isIdle',
+		'isLowEfficiency',
+		'disposalMethod',
+		'disposalDeadline',
+		'availableFrom',
+		'notes',
+		'published'
+	];
 	return { ...Object.fromEntries(keys.map((k) => [k, p[k]])), notes: 'matrix' };
 }
 
@@ -213,7 +280,17 @@ test.describe('security basics', () => {
 		const { version } = await (await nm.get(`/api/console/buildings/${NM_FACTORY}`)).json();
 		const evil = '<img src=x onerror="window.__pwned=1">';
 		const res = await nm.put(`/api/console/buildings/${NM_FACTORY}`, {
-			data: { version, kind: 'standard_factory', floors: 2, rentYuanPerM2Day: 0.5, ownerName: evil, operatorName: `<script>window.__pwned=1</script>`, businessFormats: ['<b>bold</b>'], taxTier: 'none', published: true }
+			data: {
+				version,
+				kind: 'standard_factory',
+				floors: 2,
+				rentYuanPerM2Day: 0.5,
+				ownerName: evil,
+				operatorName: `<script>window.__pwned=1</script>`,
+				businessFormats: ['<b>bold</b>'],
+				taxTier: 'none',
+				published: true
+			}
 		});
 		expect(res.status()).toBe(200);
 		for (const url of [`/buildings/${NM_FACTORY}`, `/?sel=building:${NM_FACTORY}`]) {

@@ -21,7 +21,8 @@ const tour = {
 };
 
 test('tours over HTTP: staff only, shareable, exportable, and a revoked link is gone', async ({ playwright, baseURL }) => {
-	const ctx = (headers: Record<string, string> = {}) => playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL!, accept: 'text/html', ...headers } });
+	const ctx = (headers: Record<string, string> = {}) =>
+		playwright.request.newContext({ baseURL, extraHTTPHeaders: { origin: baseURL!, accept: 'text/html', ...headers } });
 	const staff = await ctx();
 	await staff.post('/signin', { form: { email: 'staff@demo.siteatlas', password: 'demo-staff-2026' }, maxRedirects: 0 });
 	const editor = await ctx();
@@ -37,7 +38,9 @@ test('tours over HTTP: staff only, shareable, exportable, and a revoked link is 
 	expect((await staff.put(`/api/console/tours/${saved.id}`, { data: { ...tour, version: saved.version + 5 } })).status()).toBe(409);
 	expect((await staff.post('/api/console/tours', { data: { ...tour, startTime: '25:00' } })).status()).toBe(400);
 	// A stop 20 km from any road: 400 naming the stop, nothing saved.
-	const far = await staff.post('/api/console/tours', { data: { ...tour, stops: [...tour.stops, { ...tour.stops[0], siteKind: 'point', code: null, location: [119.0, 37.2], label: 'Sea' }] } });
+	const far = await staff.post('/api/console/tours', {
+		data: { ...tour, stops: [...tour.stops, { ...tour.stops[0], siteKind: 'point', code: null, location: [119.0, 37.2], label: 'Sea' }] }
+	});
 	expect(far.status()).toBe(400);
 	expect(await far.json()).toMatchObject({ error: 'far_from_road', stop: 3 });
 	// Every editor endpoint is for staff: anonymous 401, a park editor 403.
@@ -92,7 +95,13 @@ async function addFromMap(page: Page, lonLat: number[], label: RegExp) {
 		await page.waitForTimeout(800 + attempt * 700);
 		const box = (await map.boundingBox())!;
 		await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-		const offered = await card.filter({ hasText: label }).waitFor({ timeout: 2000 }).then(() => true, () => false);
+		const offered = await card
+			.filter({ hasText: label })
+			.waitFor({ timeout: 2000 })
+			.then(
+				() => true,
+				() => false
+			);
 		if (offered) break;
 	}
 	await expect(card).toContainText(label);
@@ -112,7 +121,12 @@ const drivingMinutes = (summary: string) => {
 	return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : NaN;
 };
 
-test('staff build a five-stop tour on the map, reorder and optimise it, print it and share it with a signed-out reader', async ({ page, browser, baseURL, request }) => {
+test('staff build a five-stop tour on the map, reorder and optimise it, print it and share it with a signed-out reader', async ({
+	page,
+	browser,
+	baseURL,
+	request
+}) => {
 	test.setTimeout(180_000);
 	await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
 	const dialogs: string[] = [];
@@ -154,7 +168,10 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 
 	// Reorder: drag stop 2 below stop 4, then move the last-but-one up with the keyboard-friendly button.
 	const before = await stopLabels(page);
-	await page.getByTestId('tour-stop').nth(1).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+	await page
+		.getByTestId('tour-stop')
+		.nth(1)
+		.evaluate((el) => el.scrollIntoView({ block: 'start' }));
 	const handle = (await page.getByTestId('tour-stop').nth(1).getByTestId('drag-handle').boundingBox())!;
 	const target = (await page.getByTestId('tour-stop').nth(3).boundingBox())!;
 	await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
@@ -232,7 +249,9 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	expect(g.features.filter((f) => f.geometry?.type === 'Point')).toHaveLength(5);
 	await shared.screenshot({ path: 'test-results/tour-shared.png', fullPage: true });
 	const axe = await new AxeBuilder({ page: shared }).analyze();
-	expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+	expect(
+		axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+	).toEqual([]);
 
 	// Revoked: the page is gone for the reader.
 	await page.getByRole('button', { name: '撤销链接' }).click();

@@ -111,13 +111,19 @@ describe(`editing plots (${MODE})`, () => {
 		const editor = await as('editor-nm@demo.siteatlas', 'demo-nm-2026');
 		const p = await availablePlot('NM', 0);
 		const tiles = new TileService(db);
-		const t = tileOf(p.boundary.type === 'MultiPolygon' ? p.boundary.coordinates[0][0][0][0] : 0, p.boundary.type === 'MultiPolygon' ? p.boundary.coordinates[0][0][0][1] : 0, 16);
+		const t = tileOf(
+			p.boundary.type === 'MultiPolygon' ? p.boundary.coordinates[0][0][0][0] : 0,
+			p.boundary.type === 'MultiPolygon' ? p.boundary.coordinates[0][0][0][1] : 0,
+			16
+		);
 		const beforeTile = await tiles.get({ layer: 'plots', ...t });
 		const audits = await auditCount();
 		const after = await updatePlot(db, editor, p.code, { ...editOf(p), supplyStatus: 'negotiating' });
 		expect(after).toMatchObject({ supplyStatus: 'negotiating', version: p.version + 1 });
 		expect(await auditCount()).toBe(audits + 1);
-		const [a] = await db.rows<{ action: string; before: unknown; after: unknown }>(sql`select action, before, after from audit_entries order by id desc limit 1`);
+		const [a] = await db.rows<{ action: string; before: unknown; after: unknown }>(
+			sql`select action, before, after from audit_entries order by id desc limit 1`
+		);
 		expect(a.action).toBe('update');
 		const tile = await tiles.get({ layer: 'plots', ...t });
 		expect(tile.etag).not.toBe(beforeTile.etag);
@@ -174,13 +180,17 @@ describe(`editing plots (${MODE})`, () => {
 		expect(bad).toBeInstanceOf(EditValidationError);
 		expect(bad.problems[0].geometry).toMatchObject({ type: 'Point' });
 		const far = ring.map(([x, y]) => [x + 0.05, y]);
-		expect((await updatePlotBoundary(db, editor, p.code, after.version, { type: 'Polygon', coordinates: [far] }).catch((e) => e)).fields.geometry).toBe('edit.outside_park');
+		expect((await updatePlotBoundary(db, editor, p.code, after.version, { type: 'Polygon', coordinates: [far] }).catch((e) => e)).fields.geometry).toBe(
+			'edit.outside_park'
+		);
 		const grown = ring.map(([x, y]) => [cx + (x - cx) * 1.6, cy + (y - cy) * 1.6]);
 		const overlap = await updatePlotBoundary(db, editor, p.code, after.version, { type: 'Polygon', coordinates: [grown] }).catch((e) => e);
 		expect(overlap.fields.geometry).toBe('edit.overlap');
 		expect(overlap.problems.length).toBeGreaterThan(0);
 		const projected = ring.map(([x, y]) => [x * 1000, y * 1000]);
-		expect((await updatePlotBoundary(db, editor, p.code, after.version, { type: 'Polygon', coordinates: [projected] }).catch((e) => e)).fields.geometry).toBe('geometry.out_of_range');
+		expect((await updatePlotBoundary(db, editor, p.code, after.version, { type: 'Polygon', coordinates: [projected] }).catch((e) => e)).fields.geometry).toBe(
+			'geometry.out_of_range'
+		);
 		expect((await plotSnapshot(db, p.code))!.areaM2).toBeCloseTo(after.areaM2, 6);
 	});
 	it('keeps history and restores an earlier version, recording the restore', async () => {
@@ -200,9 +210,16 @@ describe(`editing plots (${MODE})`, () => {
 		const a = await availablePlot('NM', 6);
 		const b = await availablePlot('NM', 7);
 		const audits = await auditCount();
-		expect(await confirmRecords(db, editor, [{ kind: 'plot', code: a.code }, { kind: 'plot', code: b.code }])).toBe(2);
+		expect(
+			await confirmRecords(db, editor, [
+				{ kind: 'plot', code: a.code },
+				{ kind: 'plot', code: b.code }
+			])
+		).toBe(2);
 		expect(await auditCount()).toBe(audits + 2);
-		const [r] = await db.rows<{ fresh: boolean }>(sql`select bool_and(confirmed_at > now() - interval '1 minute') as fresh from plots where code in (${a.code}, ${b.code})`);
+		const [r] = await db.rows<{ fresh: boolean }>(
+			sql`select bool_and(confirmed_at > now() - interval '1 minute') as fresh from plots where code in (${a.code}, ${b.code})`
+		);
 		expect(r.fresh).toBe(true);
 	});
 });
@@ -210,12 +227,22 @@ describe(`editing plots (${MODE})`, () => {
 describe(`editing units (${MODE})`, () => {
 	it('marks units leased; occupancy follows; refuses units of another building', async () => {
 		const editor = await as('editor-se@demo.siteatlas', 'demo-se-2026');
-		const [r] = await db.rows<{ code: string }>(sql`select b.code from buildings b join parks k on k.id = b.park_id where k.code = 'SE' and b.published order by b.code limit 1`);
+		const [r] = await db.rows<{ code: string }>(
+			sql`select b.code from buildings b join parks k on k.id = b.park_id where k.code = 'SE' and b.published order by b.code limit 1`
+		);
 		const b = (await buildingSnapshot(db, r.code))!;
 		const vacant = b.units.filter((u) => u.status === 'vacant').slice(0, 2);
-		const after = await updateUnits(db, editor, b.code, b.version, vacant.map((u) => ({ id: u.id, status: 'leased', areaM2: u.areaM2 })));
+		const after = await updateUnits(
+			db,
+			editor,
+			b.code,
+			b.version,
+			vacant.map((u) => ({ id: u.id, status: 'leased', areaM2: u.areaM2 }))
+		);
 		for (const u of vacant) expect(after.units.find((x) => x.id === u.id)!.status).toBe('leased');
 		const [other] = await db.rows<{ id: number }>(sql`select u.id from units u join buildings b on b.id = u.building_id where b.code <> ${b.code} limit 1`);
-		await expect(updateUnits(db, editor, b.code, after.version, [{ id: Number(other.id), status: 'leased', areaM2: 10 }])).rejects.toBeInstanceOf(EditValidationError);
+		await expect(updateUnits(db, editor, b.code, after.version, [{ id: Number(other.id), status: 'leased', areaM2: 10 }])).rejects.toBeInstanceOf(
+			EditValidationError
+		);
 	});
 });

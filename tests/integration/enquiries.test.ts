@@ -97,8 +97,12 @@ describe(`standing requirements and the outbox (${MODE})`, () => {
 	});
 	it('refuses filters that do not parse or name unknown codes', async () => {
 		const meta = { ipHash: 'ip-r2', locale: 'en' as const, origin };
-		await expect(saveRequirement(db, { company: 'A', contactName: 'B', contactEmail: 'a@b.cn', filters: 'areaMin=-1' }, meta)).rejects.toBeInstanceOf(SearchInputError);
-		await expect(saveRequirement(db, { company: 'A', contactName: 'B', contactEmail: 'a@b.cn', filters: 'industry=nope' }, meta)).rejects.toBeInstanceOf(SearchInputError);
+		await expect(saveRequirement(db, { company: 'A', contactName: 'B', contactEmail: 'a@b.cn', filters: 'areaMin=-1' }, meta)).rejects.toBeInstanceOf(
+			SearchInputError
+		);
+		await expect(saveRequirement(db, { company: 'A', contactName: 'B', contactEmail: 'a@b.cn', filters: 'industry=nope' }, meta)).rejects.toBeInstanceOf(
+			SearchInputError
+		);
 	});
 	it('delivers pending messages through a transport and marks them sent, each once even with two senders at a time', async () => {
 		await db.rows(sql`update notification_outbox set sent_at = null, claimed_at = null`);

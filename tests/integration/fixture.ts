@@ -15,9 +15,13 @@ export async function loadFixture(db: Database, file: string): Promise<void> {
 			await tx.rows(sql`insert into industries (code, name_zh, name_en, grp, sort_order) values (${ind.code}, ${ind.nameZh}, ${ind.nameEn}, ${ind.grp}, ${i})`);
 		}
 		for (const c of CHAINS) {
-			await tx.rows(sql`insert into chains (code, industry_id, name_zh, name_en) select ${c.code}, id, ${c.nameZh}, ${c.nameEn} from industries where code = ${c.industry}`);
+			await tx.rows(
+				sql`insert into chains (code, industry_id, name_zh, name_en) select ${c.code}, id, ${c.nameZh}, ${c.nameEn} from industries where code = ${c.industry}`
+			);
 			for (const [i, l] of c.links.entries()) {
-				await tx.rows(sql`insert into chain_links (code, chain_id, position, name_zh, name_en) select ${l.code}, id, ${i + 1}, ${l.nameZh}, ${l.nameEn} from chains where code = ${c.code}`);
+				await tx.rows(
+					sql`insert into chain_links (code, chain_id, position, name_zh, name_en) select ${l.code}, id, ${i + 1}, ${l.nameZh}, ${l.nameEn} from chains where code = ${c.code}`
+				);
 			}
 		}
 		for (const f of of('park')) {
@@ -25,7 +29,9 @@ export async function loadFixture(db: Database, file: string): Promise<void> {
 			await tx.rows(sql`insert into parks (code, name_zh, name_en, kind, boundary, area_m2, operator_zh, operator_en, contact_phone, published)
 				values (${p.code}, ${'园区' + p.code}, ${'Park ' + p.code}, 'industrial_park', ${geo(f)}, ST_Area(${geo(f)}::geography), '运营方', 'Operator', '0546-0000000', ${p.published})`);
 			for (const ind of p.industries) {
-				await tx.rows(sql`insert into park_industries (park_id, industry_id, is_leading) select pk.id, i.id, true from parks pk, industries i where pk.code = ${p.code} and i.code = ${ind}`);
+				await tx.rows(
+					sql`insert into park_industries (park_id, industry_id, is_leading) select pk.id, i.id, true from parks pk, industries i where pk.code = ${p.code} and i.code = ${ind}`
+				);
 			}
 			for (const ch of p.chains) {
 				await tx.rows(sql`insert into park_chains (park_id, chain_id) select pk.id, c.id from parks pk, chains c where pk.code = ${p.code} and c.code = ${ch}`);
@@ -40,7 +46,9 @@ export async function loadFixture(db: Database, file: string): Promise<void> {
 					now() - make_interval(days => ${p.confirmed_days_ago})
 				from parks pk where pk.code = ${p.park}`);
 			for (const ind of p.industries) {
-				await tx.rows(sql`insert into plot_industries (plot_id, industry_id) select pl.id, i.id from plots pl, industries i where pl.code = ${p.code} and i.code = ${ind}`);
+				await tx.rows(
+					sql`insert into plot_industries (plot_id, industry_id) select pl.id, i.id from plots pl, industries i where pl.code = ${p.code} and i.code = ${ind}`
+				);
 			}
 		}
 		for (const f of of('facility')) {
@@ -60,7 +68,9 @@ export async function loadFixture(db: Database, file: string): Promise<void> {
 				select ${p.code}, pk.id, ${p.code}, ${p.code}, ${geo(f)}, ${p.kind}, 5, ${total * 1.2}, ${total}, ${p.rent}, 'Owner', ${p.published}
 				from parks pk where pk.code = ${p.park}`);
 			for (const [i, [status, area]] of (p.units as [string, number][]).entries()) {
-				await tx.rows(sql`insert into units (building_id, floor, unit_no, area_m2, status) select id, ${i + 1}, ${'U' + (i + 1)}, ${area}, ${status} from buildings where code = ${p.code}`);
+				await tx.rows(
+					sql`insert into units (building_id, floor, unit_no, area_m2, status) select id, ${i + 1}, ${'U' + (i + 1)}, ${area}, ${status} from buildings where code = ${p.code}`
+				);
 			}
 		}
 	});

@@ -132,9 +132,21 @@ describe(`the sample zone under pressure (${MODE})`, () => {
 	});
 
 	it('accepts exactly five of 50 parallel enquiries from one address', async () => {
-		const input = { siteKind: 'plot' as const, siteCode: '', company: 'Parallel Ltd', contactName: 'Zhang', contactEmail: 'zhang@example.com', spaceUnit: 'm2' as const, message: '' };
-		const [{ code }] = await db.rows<{ code: string }>(sql`select p.code from plots p join parks k on k.id = p.park_id where p.published and k.published order by p.id limit 1`);
-		const results = await Promise.allSettled(Array.from({ length: 50 }, () => createEnquiry(db, { ...input, siteCode: code }, { ipHash: 'parallel-enquirer', locale: 'en' })));
+		const input = {
+			siteKind: 'plot' as const,
+			siteCode: '',
+			company: 'Parallel Ltd',
+			contactName: 'Zhang',
+			contactEmail: 'zhang@example.com',
+			spaceUnit: 'm2' as const,
+			message: ''
+		};
+		const [{ code }] = await db.rows<{ code: string }>(
+			sql`select p.code from plots p join parks k on k.id = p.park_id where p.published and k.published order by p.id limit 1`
+		);
+		const results = await Promise.allSettled(
+			Array.from({ length: 50 }, () => createEnquiry(db, { ...input, siteCode: code }, { ipHash: 'parallel-enquirer', locale: 'en' }))
+		);
 		expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(5);
 		const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
 		expect(refused.every((r) => r.reason instanceof EnquiryRejected && r.reason.status === 429)).toBe(true);

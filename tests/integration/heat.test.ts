@@ -37,7 +37,10 @@ describe(`heat aggregation (${MODE})`, () => {
 		expect(sum(r.cells)).toBe(3800);
 	});
 	it('counts demand: enquiries ×10 plus page views', async () => {
-		await createEnquiry(db, enquirySchema.parse({ siteKind: 'plot', siteCode: 'C', company: 'A', contactName: 'B', contactEmail: 'a@b.cn' }), { ipHash: 'heat', locale: 'en' });
+		await createEnquiry(db, enquirySchema.parse({ siteKind: 'plot', siteCode: 'C', company: 'A', contactName: 'B', contactEmail: 'a@b.cn' }), {
+			ipHash: 'heat',
+			locale: 'en'
+		});
 		await recordSiteView(db, 'plot', 'C');
 		await recordSiteView(db, 'plot', 'C');
 		const r = await heatCells(db, { metric: 'demand', zoom: 13, bbox: ZONE });

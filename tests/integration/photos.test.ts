@@ -31,7 +31,9 @@ describe('image type sniffing', () => {
 describe(`photos (${MODE})`, () => {
 	it('stores a photo of the editor’s own site with an audit entry, and serves it while the site is published', async () => {
 		const editor = await as('editor-se@demo.siteatlas', 'demo-se-2026');
-		const [b] = await db.rows<{ code: string }>(sql`select b.code from buildings b join parks k on k.id = b.park_id where k.code = 'SE' and b.published order by b.code limit 1`);
+		const [b] = await db.rows<{ code: string }>(
+			sql`select b.code from buildings b join parks k on k.id = b.park_id where k.code = 'SE' and b.published order by b.code limit 1`
+		);
 		const { id } = await addPhoto(db, editor, 'building', b.code, PNG, 'Lobby <b>west</b>');
 		expect((await listPhotos(db, 'building', b.code)).map((p) => p.id)).toContain(id);
 		expect((await photoBytes(db, id))!.type).toBe('image/png');
@@ -45,7 +47,9 @@ describe(`photos (${MODE})`, () => {
 	});
 	it('refuses other types, empty and oversized files, and other parks’ sites', async () => {
 		const editor = await as('editor-se@demo.siteatlas', 'demo-se-2026');
-		const [b] = await db.rows<{ code: string }>(sql`select b.code from buildings b join parks k on k.id = b.park_id where k.code = 'SE' order by b.code limit 1`);
+		const [b] = await db.rows<{ code: string }>(
+			sql`select b.code from buildings b join parks k on k.id = b.park_id where k.code = 'SE' order by b.code limit 1`
+		);
 		const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>');
 		expect((await addPhoto(db, editor, 'building', b.code, svg, '').catch((e) => e)).fields.file).toBe('photo.bad_type');
 		expect((await addPhoto(db, editor, 'building', b.code, new Uint8Array(0), '').catch((e) => e)).fields.file).toBe('photo.empty');

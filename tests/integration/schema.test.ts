@@ -39,9 +39,34 @@ describe(`schema (${MODE})`, () => {
 		);
 		expect(rows.map((r) => r.table_name)).toEqual(
 			[
-				'audit_entries', 'buildings', 'chain_links', 'chains', 'disposal_targets', 'enquiries', 'enterprises',
-				'facilities', 'industries', 'layer_versions', 'notification_outbox', 'park_chains', 'photos', 'park_industries', 'parks', 'plot_industries',
-				'plots', 'projects', 'requirements', 'roads', 'sessions', 'sign_in_failures', 'site_views', 'tour_stops', 'tours', 'units', 'user_parks', 'users'
+				'audit_entries',
+				'buildings',
+				'chain_links',
+				'chains',
+				'disposal_targets',
+				'enquiries',
+				'enterprises',
+				'facilities',
+				'industries',
+				'layer_versions',
+				'notification_outbox',
+				'park_chains',
+				'photos',
+				'park_industries',
+				'parks',
+				'plot_industries',
+				'plots',
+				'projects',
+				'requirements',
+				'roads',
+				'sessions',
+				'sign_in_failures',
+				'site_views',
+				'tour_stops',
+				'tours',
+				'units',
+				'user_parks',
+				'users'
 			].sort()
 		);
 	});
@@ -53,13 +78,18 @@ describe(`schema (${MODE})`, () => {
 		expect(cols.length).toBe(8);
 		const idx = await db.rows<{ indexdef: string }>(sql`select indexdef from pg_indexes where schemaname = 'public'`);
 		for (const { t, c } of cols) {
-			expect(idx.some((i) => i.indexdef.includes(`ON public.${t} USING gist (${c})`)), `${t}.${c}`).toBe(true);
+			expect(
+				idx.some((i) => i.indexdef.includes(`ON public.${t} USING gist (${c})`)),
+				`${t}.${c}`
+			).toBe(true);
 		}
 	});
 
 	it('refuses a duplicate plot code', async () => {
-		expect(await failureCode(sql`insert into plots (code, park_id, boundary, area_m2, land_use, readiness, supply_status)
-			select code, park_id, boundary, area_m2, land_use, readiness, supply_status from plots limit 1`)).toBe('23505');
+		expect(
+			await failureCode(sql`insert into plots (code, park_id, boundary, area_m2, land_use, readiness, supply_status)
+			select code, park_id, boundary, area_m2, land_use, readiness, supply_status from plots limit 1`)
+		).toBe('23505');
 	});
 
 	it('refuses an unknown supply status, a negative area and an inverted plot-ratio range', async () => {
@@ -70,7 +100,9 @@ describe(`schema (${MODE})`, () => {
 
 	it('refuses a plot in a park that does not exist, and a polygon stored as a point', async () => {
 		expect(await failureCode(sql`update plots set park_id = 999999 where id = (select min(id) from plots)`)).toBe('23503');
-		expect(await failureCode(sql`update plots set boundary = ST_SetSRID(ST_MakePoint(118.5, 37.4), 4326) where id = (select min(id) from plots)`)).not.toBe('none');
+		expect(await failureCode(sql`update plots set boundary = ST_SetSRID(ST_MakePoint(118.5, 37.4), 4326) where id = (select min(id) from plots)`)).not.toBe(
+			'none'
+		);
 	});
 
 	it('refuses a leased area above the leasable area and a unit with an unknown status', async () => {

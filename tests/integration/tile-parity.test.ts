@@ -44,8 +44,8 @@ describe.runIf(MODE === 'server')('ST_AsMVT and the JS encoder agree', () => {
 
 describe.runIf(MODE === 'embedded')('PGlite has no ST_AsMVT', () => {
 	it('so the embedded mode must use the JS encoder', async () => {
-		await expect(buildTile(db, { layer: 'plots', ...tileOf(118.5, 37.4, 14) }, 'postgis')).rejects.toSatisfy(
-			(e: unknown) => /protobuf/.test(String((e as { cause?: Error }).cause?.message ?? e))
+		await expect(buildTile(db, { layer: 'plots', ...tileOf(118.5, 37.4, 14) }, 'postgis')).rejects.toSatisfy((e: unknown) =>
+			/protobuf/.test(String((e as { cause?: Error }).cause?.message ?? e))
 		);
 	});
 });

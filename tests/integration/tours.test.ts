@@ -103,8 +103,21 @@ describe(`tours are saved, shared and audited (${MODE})`, () => {
 
 describe(`tour plans, exports and itineraries (${MODE})`, () => {
 	const as = async (email: string, password: string) => (await sessionUser(db, (await signIn(db, email, password, `ip-tour2-${email}`)).token))!;
-	const stop = (code: string, dwellMin: number): TourStop => ({ siteKind: 'facility', code, location: facilities[code] as [number, number], label: code, dwellMin, notes: '', contact: '' });
-	const base = () => ({ startTime: '09:00', lunchAfterStop: null as number | null, lunchMin: 60, stops: [stop('hotel-blue-ocean', 0), stop('ri-materials', 40), stop('uni-upc', 30), stop('hotel-blue-ocean', 0)] });
+	const stop = (code: string, dwellMin: number): TourStop => ({
+		siteKind: 'facility',
+		code,
+		location: facilities[code] as [number, number],
+		label: code,
+		dwellMin,
+		notes: '',
+		contact: ''
+	});
+	const base = () => ({
+		startTime: '09:00',
+		lunchAfterStop: null as number | null,
+		lunchMin: 60,
+		stops: [stop('hotel-blue-ocean', 0), stop('ri-materials', 40), stop('uni-upc', 30), stop('hotel-blue-ocean', 0)]
+	});
 
 	it('times every stop from the driving time of each leg, its dwell and lunch', async () => {
 		const plain = await planTour(db, base());
@@ -122,7 +135,10 @@ describe(`tour plans, exports and itineraries (${MODE})`, () => {
 	});
 
 	it('names a stop far from any road, and refuses a tour that runs past midnight', async () => {
-		const far = { ...base(), stops: [stop('hotel-blue-ocean', 0), { ...stop('uni-upc', 10), siteKind: 'point' as const, code: null, location: [118.9, 37.2] as [number, number] }] };
+		const far = {
+			...base(),
+			stops: [stop('hotel-blue-ocean', 0), { ...stop('uni-upc', 10), siteKind: 'point' as const, code: null, location: [118.9, 37.2] as [number, number] }]
+		};
 		const e = await planTour(db, far).catch((x) => x);
 		expect(e).toBeInstanceOf(TourPlanError);
 		expect(e.problem).toMatchObject({ error: 'far_from_road', stop: 1 });
@@ -146,7 +162,11 @@ describe(`tour plans, exports and itineraries (${MODE})`, () => {
 			line.coordinates.forEach((c, i) => expect(near(c, saved.route[i])).toBe(true));
 		}
 		const geo = JSON.parse(tourExport(saved, 'tour.geojson').body);
-		expect(geo.features.filter((f: { geometry: { type: string } }) => f.geometry.type === 'Point').map((f: { properties: { arrival: string } }) => f.properties.arrival)).toEqual(saved.times.map((t) => t.arrival));
+		expect(
+			geo.features
+				.filter((f: { geometry: { type: string } }) => f.geometry.type === 'Point')
+				.map((f: { properties: { arrival: string } }) => f.properties.arrival)
+		).toEqual(saved.times.map((t) => t.arrival));
 	});
 
 	it('builds the itinerary: site facts, the park contact where a stop has none, one overview point per place and an arrow per leg', async () => {
@@ -155,7 +175,11 @@ describe(`tour plans, exports and itineraries (${MODE})`, () => {
 		const { stops, missing } = await stopsFromRefs(db, [`plot:${plot.code}`, 'plot:NO-SUCH-PLOT', 'facility:uni-upc'], true);
 		expect(missing).toEqual(['plot:NO-SUCH-PLOT']);
 		expect(stops.map((s) => s.siteKind)).toEqual(['plot', 'facility']);
-		const input = tourSchema.parse({ title: 'Itinerary', ...base(), stops: [stop('hotel-blue-ocean', 0), stops[0], { ...stops[1], contact: 'Dr. Wang 138 0000 0000' }, stop('hotel-blue-ocean', 0)] });
+		const input = tourSchema.parse({
+			title: 'Itinerary',
+			...base(),
+			stops: [stop('hotel-blue-ocean', 0), stops[0], { ...stops[1], contact: 'Dr. Wang 138 0000 0000' }, stop('hotel-blue-ocean', 0)]
+		});
 		const saved = await saveTour(db, staff, null, input);
 		const it = await tourItinerary(db, saved);
 		expect(it.stops).toHaveLength(4);

@@ -15,6 +15,9 @@ import { inject } from 'vitest';
 
 export const MODE: 'embedded' | 'server' = process.env.RESILIENCE_DATABASE_URL ? 'server' : 'embedded';
 
+/** The app's folder (its build/ and db/migrations): this checkout, or another one to compare with (RESILIENCE_APP_DIR). */
+export const APP_DIR = path.resolve(process.env.RESILIENCE_APP_DIR ?? '.');
+
 export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const s = createServer();
@@ -62,7 +65,7 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
 	};
 	delete env.TEST_DATABASE_URL;
 	if (MODE === 'embedded') delete env.DATABASE_URL;
-	const child = spawn(process.execPath, ['build'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, ['build'], { cwd: APP_DIR, env, stdio: ['ignore', 'pipe', 'pipe'] });
 	const log: string[] = [];
 	child.stdout!.on('data', (d) => log.push(String(d)));
 	child.stderr!.on('data', (d) => log.push(String(d)));
@@ -112,7 +115,11 @@ export class Client {
 		readonly address = '203.0.113.10'
 	) {}
 
-	async request(method: string, url: string, body?: { json?: unknown; raw?: string; type?: string; form?: Record<string, string>; multipart?: FormData }): Promise<Answer> {
+	async request(
+		method: string,
+		url: string,
+		body?: { json?: unknown; raw?: string; type?: string; form?: Record<string, string>; multipart?: FormData }
+	): Promise<Answer> {
 		// Form posts come from a browser without JavaScript (an HTML answer); everything else asks for JSON.
 		const accept = body?.form || url.includes('?/') ? 'text/html,application/xhtml+xml' : 'application/json, text/html;q=0.5';
 		const headers: Record<string, string> = { origin: this.base, 'x-forwarded-for': this.address, accept };
@@ -132,7 +139,7 @@ export class Client {
 		}
 		const res = await fetch(this.base + url, { method, headers, body: payload, redirect: 'manual' });
 		const text = await res.text();
-		let json: Record<string, unknown> | null = null;
+		let json: Record<string, unknown> | null;
 		try {
 			json = JSON.parse(text);
 		} catch {

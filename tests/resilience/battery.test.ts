@@ -32,7 +32,18 @@ afterAll(async () => {
 	removeDataDir(app?.dataDir ?? null);
 });
 
-const BAD_SEGMENTS = ['%00', 'a%00b', 'x'.repeat(300), '%E6%96%B0%E6%9D%90%E6%96%99', '-1', '99999999999999999999', '%2E%2E', "'%3B%20drop%20table%20plots%3B--", '1e%2B5', '%E0%A4%A'];
+const BAD_SEGMENTS = [
+	'%00',
+	'a%00b',
+	'x'.repeat(300),
+	'%E6%96%B0%E6%9D%90%E6%96%99',
+	'-1',
+	'99999999999999999999',
+	'%2E%2E',
+	"'%3B%20drop%20table%20plots%3B--",
+	'1e%2B5',
+	'%E0%A4%A'
+];
 const BAD_QUERY = ['%00', 'x%00y', '9999-99-99', '2026-02-30', '1e309', '-1', 'NaN', '%ZZ', 'a'.repeat(3000), '[]', '0,0,0,0,0', '%0A%0D', 'null'];
 const BAD_DATES = ['2026-02-30', '9999-99-99', '0000-00-00', '2026-13-01'];
 
@@ -98,7 +109,21 @@ function* spoilGeometry(set: (v: unknown) => unknown): Generator<{ label: string
 	yield { label: 'geometry=1e+5', value: set({ type: 'Polygon', coordinates: [[[1e5, 37.4], ...ring.slice(1, 3), [1e5, 37.4]]] }) };
 	yield { label: 'geometry=null coordinate', value: set({ type: 'Polygon', coordinates: [[[null, 37.4], ...ring.slice(1, 3), [null, 37.4]]] }) };
 	yield { label: 'geometry=Point', value: set({ type: 'Point', coordinates: [118.5, 37.4] }) };
-	yield { label: 'geometry=bow-tie', value: set({ type: 'Polygon', coordinates: [[[118.5, 37.4], [118.501, 37.401], [118.501, 37.4], [118.5, 37.401], [118.5, 37.4]]] }) };
+	yield {
+		label: 'geometry=bow-tie',
+		value: set({
+			type: 'Polygon',
+			coordinates: [
+				[
+					[118.5, 37.4],
+					[118.501, 37.401],
+					[118.501, 37.4],
+					[118.5, 37.401],
+					[118.5, 37.4]
+				]
+			]
+		})
+	};
 }
 
 function jsonAttempts(valid: unknown): { label: string; raw: string }[] {
@@ -224,8 +249,14 @@ const routes = discoverRoutes();
 describe(`every route refuses bad input with a message, never a 5xx (${MODE})`, () => {
 	it('has a test entry for every route in src/routes, and none for routes that are gone', () => {
 		const found = routes.map((r) => r.key).sort();
-		expect(found.filter((k) => !(k in ROUTE_TABLE)), 'routes without an entry in tests/resilience/routes.ts').toEqual([]);
-		expect(Object.keys(ROUTE_TABLE).filter((k) => !found.includes(k)), 'entries for routes that no longer exist').toEqual([]);
+		expect(
+			found.filter((k) => !(k in ROUTE_TABLE)),
+			'routes without an entry in tests/resilience/routes.ts'
+		).toEqual([]);
+		expect(
+			Object.keys(ROUTE_TABLE).filter((k) => !found.includes(k)),
+			'entries for routes that no longer exist'
+		).toEqual([]);
 		expect(found.length).toBeGreaterThan(50);
 	});
 
@@ -245,7 +276,8 @@ describe(`every write checks who is asking before it reads the body (${MODE})`, 
 		if (!spec?.access || spec.access.kind === 'public') continue;
 		it(route.key, async () => {
 			const url = spec.path(samples);
-			const invalid = spec.body?.kind === 'form' ? { form: { junk: '\u0000' } } : spec.body?.kind === 'multipart' ? { multipart: new FormData() } : { raw: '{"not":"valid"' };
+			const invalid =
+				spec.body?.kind === 'form' ? { form: { junk: '\u0000' } } : spec.body?.kind === 'multipart' ? { multipart: new FormData() } : { raw: '{"not":"valid"' };
 			const stranger = await clients.anonymous.request(route.method, url, invalid);
 			tally.matrix++;
 			if (route.id.startsWith('/api/')) expect(stranger.status, `${route.key} anonymous`).toBe(401);

@@ -46,7 +46,9 @@ describe(`concurrent requests (${MODE})`, () => {
 		const investor = new Client(app.base, '198.51.100.7');
 		const answers = await Promise.all(
 			Array.from({ length: 50 }, (_, i) =>
-				investor.request('POST', '/api/enquiries', { json: { siteKind: 'plot', siteCode: plotCode, company: `Firm ${i}`, contactName: 'Chen', contactEmail: 'chen@example.com' } })
+				investor.request('POST', '/api/enquiries', {
+					json: { siteKind: 'plot', siteCode: plotCode, company: `Firm ${i}`, contactName: 'Chen', contactEmail: 'chen@example.com' }
+				})
 			)
 		);
 		const statuses = answers.map((a) => a.status);
@@ -64,7 +66,9 @@ describe(`concurrent requests (${MODE})`, () => {
 		const investor = new Client(app.base, '198.51.100.9');
 		const answers = await Promise.all(
 			Array.from({ length: 50 }, () =>
-				investor.request('POST', '/api/requirements', { json: { company: 'Req', contactName: 'Hu', contactEmail: 'hu@example.com', filters: 'industry=new_materials' } })
+				investor.request('POST', '/api/requirements', {
+					json: { company: 'Req', contactName: 'Hu', contactEmail: 'hu@example.com', filters: 'industry=new_materials' }
+				})
 			)
 		);
 		const statuses = answers.map((a) => a.status);
@@ -75,7 +79,9 @@ describe(`concurrent requests (${MODE})`, () => {
 	it('30 wrong passwords at once for one account: five checked, 25 refused before hashing (429)', async () => {
 		const email = `parallel-${Date.now()}@zone.example`;
 		const answers = await Promise.all(
-			Array.from({ length: 30 }, (_, i) => new Client(app.base, `198.51.100.${100 + i}`).request('POST', '/signin', { form: { email, password: `guess-${i}` } }))
+			Array.from({ length: 30 }, (_, i) =>
+				new Client(app.base, `198.51.100.${100 + i}`).request('POST', '/signin', { form: { email, password: `guess-${i}` } })
+			)
 		);
 		const statuses = answers.map((a) => a.status);
 		expect(count(statuses, 400), JSON.stringify(statuses)).toBe(5);

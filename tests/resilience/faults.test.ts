@@ -49,11 +49,18 @@ async function writersOn(app: App): Promise<Writer[]> {
 	const items = (await staff.get('/api/search?pageSize=50&stale=1')).json!.items as { code: string }[];
 	// One after another: sign-ins of one account at the same moment count against its throttle.
 	const writers: Writer[] = [];
-	for (const [i, p] of items.slice(10, 10 + WRITERS).entries()) writers.push(new Writer(await new Client(app.base, `203.0.113.${61 + i}`).signIn(...DEMO.staff), p.code));
+	for (const [i, p] of items.slice(10, 10 + WRITERS).entries())
+		writers.push(new Writer(await new Client(app.base, `203.0.113.${61 + i}`).signIn(...DEMO.staff), p.code));
 	return writers;
 }
 
-const READ_URLS = ['/api/search?industry=new_materials', '/tiles/all/14/13585/6354.mvt', '/api/map', '/api/heat?metric=vacant_floor&z=13&bbox=118.45,37.36,118.55,37.42', '/api/taxonomy'];
+const READ_URLS = [
+	'/api/search?industry=new_materials',
+	'/tiles/all/14/13585/6354.mvt',
+	'/api/map',
+	'/api/heat?metric=vacant_floor&z=13&bbox=118.45,37.36,118.55,37.42',
+	'/api/taxonomy'
+];
 
 async function reader(base: string, until: () => boolean, statuses: Map<number, number>, times: { at: number; status: number }[]) {
 	const c = new Client(base, '203.0.113.90');
@@ -89,7 +96,7 @@ const pg = () => {
 
 function restartPostgres(mode: 'fast' | 'immediate') {
 	const { dir, port } = pg();
-	const cmd = `/usr/lib/postgresql/15/bin/pg_ctl -D '${dir}/data' -l '${dir}/log' -m ${mode} -w restart -o "-p ${port} -k '${dir}' -c listen_addresses=127.0.0.1 -c fsync=off"`;
+	const cmd = `/usr/lib/postgresql/15/bin/pg_ctl -D '${dir}/data' -l '${dir}/log' -m ${mode} -w restart -o "-p ${port} -k '${dir}' -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=on"`;
 	if (process.getuid?.() === 0) execFileSync('su', ['postgres', '-s', '/bin/bash', '-c', cmd], { stdio: 'ignore' });
 	else execFileSync('bash', ['-c', cmd], { stdio: 'ignore' });
 }
@@ -121,7 +128,10 @@ describe.runIf(MODE === 'server')('PostgreSQL restarted under load (server)', ()
 			expect(app.process.exitCode, app.log.join('')).toBeNull();
 			const seen = Object.fromEntries(statuses);
 			expect(seen[500] ?? 0, JSON.stringify(seen)).toBe(0);
-			expect(Object.keys(seen).every((s) => ['200', '304', '503'].includes(s)), JSON.stringify(seen)).toBe(true);
+			expect(
+				Object.keys(seen).every((s) => ['200', '304', '503'].includes(s)),
+				JSON.stringify(seen)
+			).toBe(true);
 			expect(seen[503] ?? 0, 'the outage was seen').toBeGreaterThan(0);
 			// Once PostgreSQL is back (plus a second for the pool to reconnect), no more 503s.
 			expect(times.filter((t) => t.at > back + 1000 && t.status === 503)).toEqual([]);

@@ -17,17 +17,20 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-	if (!existsSync('build/index.js')) throw new Error('The resilience suite drives the built app: run `npm run build` first (npm run test:resilience does).');
+	const appDir = path.resolve(process.env.RESILIENCE_APP_DIR ?? '.');
+	const migrationsFolder = path.join(appDir, 'db/migrations');
+	if (!existsSync(path.join(appDir, 'build/index.js')))
+		throw new Error('The resilience suite drives the built app: run `npm run build` first (npm run test:resilience does).');
 	const url = process.env.RESILIENCE_DATABASE_URL;
 	if (url) {
-		const db = await openDatabase({ url });
+		const db = await openDatabase({ url, migrationsFolder });
 		await ensureSampleZone(db);
 		await db.close();
 		project.provide('seededDataDir', '');
 		return;
 	}
 	const dir = mkdtempSync(path.join(tmpdir(), 'siteatlas-resilience-seed-'));
-	const db = await openDatabase({ dataDir: dir });
+	const db = await openDatabase({ dataDir: dir, migrationsFolder });
 	await ensureSampleZone(db);
 	await db.close();
 	project.provide('seededDataDir', dir);

@@ -98,9 +98,40 @@ export interface RouteSpec {
 	destructive?: boolean;
 }
 
-const FINDER = ['industry', 'chain', 'link', 'landUse', 'areaMin', 'areaMax', 'unit', 'priceMax', 'readiness', 'status', 'vacantMin', 'rentMax', 'buildingKind', 'near', 'withinKm', 'bbox', 'polygon', 'circle', 'stale', 'page', 'pageSize', 'kind'];
+const FINDER = [
+	'industry',
+	'chain',
+	'link',
+	'landUse',
+	'areaMin',
+	'areaMax',
+	'unit',
+	'priceMax',
+	'readiness',
+	'status',
+	'vacantMin',
+	'rentMax',
+	'buildingKind',
+	'near',
+	'withinKm',
+	'bbox',
+	'polygon',
+	'circle',
+	'stale',
+	'page',
+	'pageSize',
+	'kind'
+];
 
-const stop = (lon: number, lat: number, label: string) => ({ siteKind: 'point', code: null, location: [lon, lat], label, dwellMin: 20, notes: 'Notes\nmore', contact: '' });
+const stop = (lon: number, lat: number, label: string) => ({
+	siteKind: 'point',
+	code: null,
+	location: [lon, lat],
+	label,
+	dwellMin: 20,
+	notes: 'Notes\nmore',
+	contact: ''
+});
 const tourBody = () => ({
 	title: 'Resilience tour',
 	delegationOrg: 'Delegation',
@@ -123,7 +154,17 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /buildings/[code]': { path: (s) => `/buildings/${s.buildingNM}` },
 	'POST /buildings/[code]?/enquire': {
 		path: (s) => `/buildings/${s.buildingNM}?/enquire`,
-		body: { kind: 'form', valid: () => ({ company: 'Form Ltd', contactName: 'Wang', contactEmail: 'wang@example.com', message: 'Hello\nthere', spaceNeeded: '500', spaceUnit: 'm2' }) },
+		body: {
+			kind: 'form',
+			valid: () => ({
+				company: 'Form Ltd',
+				contactName: 'Wang',
+				contactEmail: 'wang@example.com',
+				message: 'Hello\nthere',
+				spaceNeeded: '500',
+				spaceUnit: 'm2'
+			})
+		},
 		access: { kind: 'public' }
 	},
 	'GET /compare': { path: (s) => `/compare?sites=plot:${s.plotNM},building:${s.buildingNM}`, query: ['sites'] },
@@ -136,7 +177,10 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /plots/[code]': { path: (s) => `/plots/${s.plotNM}` },
 	'POST /plots/[code]?/enquire': {
 		path: (s) => `/plots/${s.plotNM}?/enquire`,
-		body: { kind: 'form', valid: () => ({ company: 'Form Ltd', contactName: 'Wang', contactPhone: '0546 1234567', industry: 'new_materials', message: 'Hello' }) },
+		body: {
+			kind: 'form',
+			valid: () => ({ company: 'Form Ltd', contactName: 'Wang', contactPhone: '0546 1234567', industry: 'new_materials', message: 'Hello' })
+		},
 		access: { kind: 'public' }
 	},
 	'GET /tours/[token]': { path: (s) => `/tours/${s.token}` },
@@ -197,7 +241,27 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 			kind: 'json',
 			valid: async (s, c) => {
 				const p = await editorState(c, `/api/console/plots/${s.plotNM}`);
-				const keys = ['version', 'supplyStatus', 'landUse', 'plotRatioMin', 'plotRatioMax', 'buildingDensityMax', 'greenRatioMax', 'heightLimitM', 'leaseTermYears', 'priceWanPerMu', 'readiness', 'readinessItems', 'isIdle', 'isLowEfficiency', 'disposalMethod', 'disposalDeadline', 'availableFrom', 'notes', 'published'];
+				const keys = [
+					'version',
+					'supplyStatus',
+					'landUse',
+					'plotRatioMin',
+					'plotRatioMax',
+					'buildingDensityMax',
+					'greenRatioMax',
+					'heightLimitM',
+					'leaseTermYears',
+					'priceWanPerMu',
+					'readiness',
+					'readinessItems',
+					'isIdle',
+					'isLowEfficiency',
+					'disposalMethod',
+					'disposalDeadline',
+					'availableFrom',
+					'notes',
+					'published'
+				];
 				const body = Object.fromEntries(keys.map((k) => [k, p[k]]));
 				return { ...body, availableFrom: '2027-03-01', notes: 'Checked on site\nall fine' };
 			}
@@ -232,7 +296,12 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	},
 	'DELETE /api/console/tours/[id]': { path: (s) => `/api/console/tours/${s.tourId}`, as: 'staff', destructive: true, access: { kind: 'staff' } },
 	'GET /api/console/tours/[id]/[format]': { path: (s) => `/api/console/tours/${s.tourId}/tour.gpx`, as: 'staff' },
-	'POST /api/console/tours/[id]/copy': { path: (s) => `/api/console/tours/${s.tourId}/copy`, as: 'staff', body: { kind: 'json', valid: () => ({ title: 'Copy of the tour' }) }, access: { kind: 'staff' } },
+	'POST /api/console/tours/[id]/copy': {
+		path: (s) => `/api/console/tours/${s.tourId}/copy`,
+		as: 'staff',
+		body: { kind: 'json', valid: () => ({ title: 'Copy of the tour' }) },
+		access: { kind: 'staff' }
+	},
 	'POST /api/console/tours/[id]/share': {
 		path: (s) => `/api/console/tours/${s.tourId}/share`,
 		as: 'staff',
@@ -244,7 +313,17 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'POST /api/console/tours/optimise': {
 		path: () => '/api/console/tours/optimise',
 		as: 'staff',
-		body: { kind: 'json', valid: () => ({ locations: [[118.5, 37.42], [118.53, 37.41], [118.52, 37.43], [118.5, 37.42]] }) },
+		body: {
+			kind: 'json',
+			valid: () => ({
+				locations: [
+					[118.5, 37.42],
+					[118.53, 37.41],
+					[118.52, 37.43],
+					[118.5, 37.42]
+				]
+			})
+		},
 		access: { kind: 'staff' }
 	},
 	'POST /api/console/tours/plan': {
@@ -256,7 +335,19 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /api/console/tours/stops': { path: (s) => `/api/console/tours/stops?sites=plot:${s.plotNM}`, as: 'staff', query: ['sites'] },
 	'POST /api/enquiries': {
 		path: () => '/api/enquiries',
-		body: { kind: 'json', valid: (s) => ({ siteKind: 'plot', siteCode: s.plotNM, company: 'JSON Ltd', contactName: 'Zhao', contactEmail: 'zhao@example.com', spaceNeeded: 30, spaceUnit: 'mu', message: 'Line 1\nLine 2' }) },
+		body: {
+			kind: 'json',
+			valid: (s) => ({
+				siteKind: 'plot',
+				siteCode: s.plotNM,
+				company: 'JSON Ltd',
+				contactName: 'Zhao',
+				contactEmail: 'zhao@example.com',
+				spaceNeeded: 30,
+				spaceUnit: 'mu',
+				message: 'Line 1\nLine 2'
+			})
+		},
 		access: { kind: 'public' }
 	},
 	'GET /api/enquiries/[reference]': { path: (s) => `/api/enquiries/${s.reference}` },
@@ -266,7 +357,10 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /api/map': { path: () => '/api/map' },
 	'POST /api/requirements': {
 		path: () => '/api/requirements',
-		body: { kind: 'json', valid: () => ({ company: 'Req Ltd', contactName: 'Sun', contactEmail: 'sun@example.com', filters: 'industry=new_materials&areaMin=20' }) },
+		body: {
+			kind: 'json',
+			valid: () => ({ company: 'Req Ltd', contactName: 'Sun', contactEmail: 'sun@example.com', filters: 'industry=new_materials&areaMin=20' })
+		},
 		access: { kind: 'public' }
 	},
 	'GET /api/search': { path: () => '/api/search?industry=new_materials', query: FINDER },

@@ -3,9 +3,8 @@ import { Client, DEMO } from './app';
 import type { Samples } from './routes';
 
 /** A 1×1 PNG. */
-export const PNG = Uint8Array.from(
-	atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='),
-	(c) => c.charCodeAt(0)
+export const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=='), (c) =>
+	c.charCodeAt(0)
 );
 
 export async function sampleRecords(base: string): Promise<{ samples: Samples; staff: Client; editorNM: Client; editorTE: Client }> {
@@ -33,7 +32,9 @@ export async function sampleRecords(base: string): Promise<{ samples: Samples; s
 	const share = await staff.request('POST', `/api/console/tours/${tourId}/share`, { json: {} });
 	const plotNM = pick(plots, 'NM');
 	const enquirer = new Client(base, '203.0.113.23');
-	const enquiry = await enquirer.request('POST', '/api/enquiries', { json: { siteKind: 'plot', siteCode: plotNM, company: 'Sample Ltd', contactName: 'Qian', contactEmail: 'qian@example.com' } });
+	const enquiry = await enquirer.request('POST', '/api/enquiries', {
+		json: { siteKind: 'plot', siteCode: plotNM, company: 'Sample Ltd', contactName: 'Qian', contactEmail: 'qian@example.com' }
+	});
 	const form = new FormData();
 	form.set('kind', 'plot');
 	form.set('code', plotNM);

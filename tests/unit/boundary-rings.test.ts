@@ -25,7 +25,12 @@ describe('boundary rings for the editor', () => {
 			{ role: 'hole', coordinates: sq(22, 2, 1) }
 		]);
 		expect(two).toEqual({ geometry: { type: 'MultiPolygon', coordinates: [[sq(0, 0, 10)], [sq(20, 0, 10), sq(22, 2, 1)]] } });
-		expect(assemble([{ role: 'outer', coordinates: sq(0, 0, 10) }, { role: 'hole', coordinates: sq(50, 50, 1) }])).toEqual({ error: 'hole_outside' });
+		expect(
+			assemble([
+				{ role: 'outer', coordinates: sq(0, 0, 10) },
+				{ role: 'hole', coordinates: sq(50, 50, 1) }
+			])
+		).toEqual({ error: 'hole_outside' });
 		expect(assemble([])).toEqual({ error: 'no_part' });
 	});
 });

@@ -19,7 +19,11 @@ describe('finder query', () => {
 		const { query, errors } = parse(qs);
 		expect(errors).toEqual([]);
 		expect(parse(finderParams(query).toString()).query).toEqual(query);
-		expect(query.polygon).toEqual([[118.4, 37.3], [118.5, 37.3], [118.5, 37.4]]);
+		expect(query.polygon).toEqual([
+			[118.4, 37.3],
+			[118.5, 37.3],
+			[118.5, 37.4]
+		]);
 	});
 	it('writes nothing for the defaults, so links stay short', () => {
 		expect(finderParams(DEFAULT_QUERY).toString()).toBe('');

@@ -63,7 +63,17 @@ describe('every schema uses the input layer', () => {
 	});
 
 	it('building owners, enquiries and tours refuse NUL too', () => {
-		const building = { version: 1, kind: 'office', floors: 10, rentYuanPerM2Day: 1, ownerName: 'X\u0000', operatorName: null, businessFormats: [], taxTier: 'none', published: true };
+		const building = {
+			version: 1,
+			kind: 'office',
+			floors: 10,
+			rentYuanPerM2Day: 1,
+			ownerName: 'X\u0000',
+			operatorName: null,
+			businessFormats: [],
+			taxTier: 'none',
+			published: true
+		};
 		expect(buildingEditSchema.safeParse(building).success).toBe(false);
 		const enquiry = { siteKind: 'plot', siteCode: 'NM-A01-02', company: 'ACME', contactName: 'Li\u0000', contactEmail: 'li@example.com' };
 		expect(enquirySchema.safeParse(enquiry).error?.issues[0].message).toBe('form.control_chars');

@@ -26,7 +26,11 @@ describe('map style', () => {
 		for (const c of CLICKABLE_LAYERS) expect(ids.has(c.id), c.id).toBe(true);
 	});
 	it('adds the same layers over a deployment basemap', () => {
-		const base = { version: 8 as const, sources: { osm: { type: 'raster' as const, tiles: ['x/{z}/{x}/{y}.png'] } }, layers: [{ id: 'osm', type: 'raster' as const, source: 'osm' }] };
+		const base = {
+			version: 8 as const,
+			sources: { osm: { type: 'raster' as const, tiles: ['x/{z}/{x}/{y}.png'] } },
+			layers: [{ id: 'osm', type: 'raster' as const, source: 'osm' }]
+		};
 		const merged = overlayOnStyle(base, 'http://h');
 		expect(validateStyleMin(merged)).toEqual([]);
 		expect(merged.layers[0].id).toBe('osm');
@@ -44,7 +48,6 @@ describe('map style', () => {
 		expect(selectionFilter(42)).toEqual(['==', ['id'], 42]);
 	});
 });
-
 
 describe('tile arithmetic', () => {
 	it('finds the tile of a point', () => {

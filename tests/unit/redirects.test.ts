@@ -8,7 +8,19 @@ describe('the sign-in return path', () => {
 	});
 
 	it('refuses every way to another host', () => {
-		for (const next of ['//evil.example', '/\\evil.example', '/\tevil.example', '/\t/evil.example', '\\\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/%09/evil.example'.replace('%09', '\t'), ' /x', '', null]) {
+		for (const next of [
+			'//evil.example',
+			'/\\evil.example',
+			'/\tevil.example',
+			'/\t/evil.example',
+			'\\\\evil.example',
+			'https://evil.example/',
+			'javascript:alert(1)',
+			'/%09/evil.example'.replace('%09', '\t'),
+			' /x',
+			'',
+			null
+		]) {
 			expect(sameOriginPath(next), String(next)).toBe('/console');
 		}
 	});

@@ -29,7 +29,10 @@ describe('the request guard', () => {
 
 describe('security headers', () => {
 	it('add a deployment basemap origin to the page policy', () => {
-		const origins = extraMapOrigins({ SITEATLAS_BASEMAP_STYLE_URL: 'https://t0.tianditu.gov.cn/style.json', SITEATLAS_CSP_ORIGINS: 'https://*.tianditu.gov.cn, not a url' });
+		const origins = extraMapOrigins({
+			SITEATLAS_BASEMAP_STYLE_URL: 'https://t0.tianditu.gov.cn/style.json',
+			SITEATLAS_CSP_ORIGINS: 'https://*.tianditu.gov.cn, not a url'
+		});
 		expect(origins).toEqual(['https://t0.tianditu.gov.cn', 'https://*.tianditu.gov.cn']);
 		expect(widenPolicy("default-src 'self'; connect-src 'self'; img-src 'self' data:", origins)).toBe(
 			"default-src 'self'; connect-src 'self' https://t0.tianditu.gov.cn https://*.tianditu.gov.cn; img-src 'self' data: https://t0.tianditu.gov.cn https://*.tianditu.gov.cn"

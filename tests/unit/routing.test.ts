@@ -7,7 +7,12 @@ import { optimiseOrder } from '$lib/domain/tour-order';
 
 function load(name: string): RoadInput[] {
 	const fc = JSON.parse(readFileSync(`tests/fixtures/routing/${name}.geojson`, 'utf8')) as FeatureCollection<LineString>;
-	return fc.features.map((f) => ({ id: f.properties!.id, coordinates: f.geometry.coordinates, speedKmh: f.properties!.speed_kmh, oneway: f.properties!.oneway }));
+	return fc.features.map((f) => ({
+		id: f.properties!.id,
+		coordinates: f.geometry.coordinates,
+		speedKmh: f.properties!.speed_kmh,
+		oneway: f.properties!.oneway
+	}));
 }
 
 const net = buildGraph(load('network'));
@@ -22,10 +27,18 @@ describe('fastest paths on a road network', () => {
 	it('turns at a vertex two roads share mid-way, but not where lines merely cross (an overpass)', () => {
 		const g = buildGraph(load('through-junction'));
 		// Main road runs on through the side road's end: a junction in the middle of a way.
-		const viaJunction = routeStops(g, [[101.0, 30.0], [101.01, 30.01]]);
+		const viaJunction = routeStops(g, [
+			[101.0, 30.0],
+			[101.01, 30.01]
+		]);
 		expect(viaJunction.distanceM).toBeCloseTo(haversineM([101.0, 30.0], [101.01, 30.0]) + haversineM([101.01, 30.0], [101.01, 30.01]), 0);
 		// The overpass crosses the main road without a shared vertex: no way across.
-		expect(() => routeStops(g, [[101.0, 30.0], [101.015, 30.005]])).toThrow(RouteError);
+		expect(() =>
+			routeStops(g, [
+				[101.0, 30.0],
+				[101.015, 30.005]
+			])
+		).toThrow(RouteError);
 	});
 	it('takes the straight way when there is one', () => {
 		const r = routeStops(net, [A, C]);
@@ -68,8 +81,14 @@ describe('fastest paths on a road network', () => {
 	});
 	it('breaks equal-cost ties the same way every time', () => {
 		const sq = buildGraph(load('square'));
-		const a = routeStops(sq, [[101, 31], [101.01, 31.01]]);
-		const b = routeStops(sq, [[101, 31], [101.01, 31.01]]);
+		const a = routeStops(sq, [
+			[101, 31],
+			[101.01, 31.01]
+		]);
+		const b = routeStops(sq, [
+			[101, 31],
+			[101.01, 31.01]
+		]);
 		expect(a.legs[0].coordinates).toEqual(b.legs[0].coordinates);
 		expect(a.distanceM).toBeCloseTo(haversineM([101, 31], [101.01, 31]) + haversineM([101.01, 31], [101.01, 31.01]), 0);
 	});
@@ -104,7 +123,7 @@ describe('schedule', () => {
 });
 
 describe('order optimiser', () => {
-	const rng = (seed: number) => () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+	const rng = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 	const points = (n: number, r: () => number) => Array.from({ length: n }, () => [r() * 10, r() * 10]);
 	const matrix = (p: number[][]) => p.map((a) => p.map((b) => Math.hypot(a[0] - b[0], a[1] - b[1])));
 
@@ -135,7 +154,14 @@ describe('order optimiser', () => {
 		expect(optimiseOrder(m).costS).toBeCloseTo(best, 9);
 	});
 	it('puts stops along a line in line order', () => {
-		const p = [[0, 0], [3, 0], [1, 0], [4, 0], [2, 0], [5, 0]];
+		const p = [
+			[0, 0],
+			[3, 0],
+			[1, 0],
+			[4, 0],
+			[2, 0],
+			[5, 0]
+		];
 		expect(optimiseOrder(matrix(p)).order).toEqual([0, 2, 4, 1, 3, 5]);
 	});
 });

@@ -12,7 +12,12 @@ const ring = (x: number, y: number, d: number) => [
 describe('location sketches', () => {
 	it('keep a hole and every part of a MultiPolygon as subpaths (drawn even-odd)', () => {
 		const s = sketch(
-			[{ role: 'focus', geometry: { type: 'MultiPolygon', coordinates: [[ring(118.5, 37.4, 0.002), ring(118.5005, 37.4005, 0.0005)], [ring(118.503, 37.4, 0.001)]] } }],
+			[
+				{
+					role: 'focus',
+					geometry: { type: 'MultiPolygon', coordinates: [[ring(118.5, 37.4, 0.002), ring(118.5005, 37.4005, 0.0005)], [ring(118.503, 37.4, 0.001)]] }
+				}
+			],
 			[118.501, 37.401],
 			300
 		);

@@ -45,31 +45,19 @@ describe('idle land rule (闲置土地认定)', () => {
 		expect(judgeIdleLand(base, d('2026-03-05'))).toMatchObject({ idle: true, consequence: 'recovery' });
 	});
 	it('is idle when under a third built and stopped for a year', () => {
-		const v = judgeIdleLand(
-			{ ...base, started: true, builtRatio: 0.2, investedRatio: 0.5, stoppedSince: d('2024-01-01') },
-			d('2025-02-01')
-		);
+		const v = judgeIdleLand({ ...base, started: true, builtRatio: 0.2, investedRatio: 0.5, stoppedSince: d('2024-01-01') }, d('2025-02-01'));
 		expect(v).toMatchObject({ idle: true, reason: 'stalled' });
 	});
 	it('is idle when under 25% invested even if a third is built', () => {
-		const v = judgeIdleLand(
-			{ ...base, started: true, builtRatio: 0.5, investedRatio: 0.2, stoppedSince: d('2024-01-01') },
-			d('2025-02-01')
-		);
+		const v = judgeIdleLand({ ...base, started: true, builtRatio: 0.5, investedRatio: 0.2, stoppedSince: d('2024-01-01') }, d('2025-02-01'));
 		expect(v.idle).toBe(true);
 	});
 	it('is not idle when enough is built and invested, even if stopped', () => {
-		const v = judgeIdleLand(
-			{ ...base, started: true, builtRatio: 0.5, investedRatio: 0.5, stoppedSince: d('2023-01-01') },
-			d('2025-02-01')
-		);
+		const v = judgeIdleLand({ ...base, started: true, builtRatio: 0.5, investedRatio: 0.5, stoppedSince: d('2023-01-01') }, d('2025-02-01'));
 		expect(v.idle).toBe(false);
 	});
 	it('is not idle while a stalled site has been stopped for under a year', () => {
-		const v = judgeIdleLand(
-			{ ...base, started: true, builtRatio: 0.1, investedRatio: 0.1, stoppedSince: d('2024-06-01') },
-			d('2025-02-01')
-		);
+		const v = judgeIdleLand({ ...base, started: true, builtRatio: 0.1, investedRatio: 0.1, stoppedSince: d('2024-06-01') }, d('2025-02-01'));
 		expect(v.idle).toBe(false);
 	});
 });

@@ -4,18 +4,52 @@ import { closedLoop, includesSite, moveItem, parseTourSiteRefs, returnsToStart, 
 import { tourSchema, tourUpdateSchema, type TourStop } from '$lib/domain/tour-schema';
 import type { FacilityDetails } from '$lib/domain/site-details';
 
-const stop = (dwellMin: number, location: [number, number] = [118.5, 37.4]): TourStop => ({ siteKind: 'point', code: null, location, label: 'x', dwellMin, notes: '', contact: '' });
+const stop = (dwellMin: number, location: [number, number] = [118.5, 37.4]): TourStop => ({
+	siteKind: 'point',
+	code: null,
+	location,
+	label: 'x',
+	dwellMin,
+	notes: '',
+	contact: ''
+});
 
 describe('a route joined from its legs', () => {
 	const legs = [
-		{ coordinates: [[0, 0], [1, 0], [1, 1]], distanceM: 200, durationS: 60 },
-		{ coordinates: [[1, 1], [2, 1]], distanceM: 100, durationS: 30 }
+		{
+			coordinates: [
+				[0, 0],
+				[1, 0],
+				[1, 1]
+			],
+			distanceM: 200,
+			durationS: 60
+		},
+		{
+			coordinates: [
+				[1, 1],
+				[2, 1]
+			],
+			distanceM: 100,
+			durationS: 30
+		}
 	];
 	it('keeps shared end points once and remembers where each leg lies', () => {
 		const j = joinLegs(legs);
-		expect(j.route).toEqual([[0, 0], [1, 0], [1, 1], [2, 1]]);
-		expect(j.legs.map((l) => [l.from, l.to])).toEqual([[0, 2], [2, 3]]);
-		expect(legPath(j, j.legs[1])).toEqual([[1, 1], [2, 1]]);
+		expect(j.route).toEqual([
+			[0, 0],
+			[1, 0],
+			[1, 1],
+			[2, 1]
+		]);
+		expect(j.legs.map((l) => [l.from, l.to])).toEqual([
+			[0, 2],
+			[2, 3]
+		]);
+		expect(legPath(j, j.legs[1])).toEqual([
+			[1, 1],
+			[2, 1]
+		]);
 	});
 	it('shows stops at one place as one, numbered by all of them', () => {
 		const hotel = { location: [1, 1], label: 'Hotel' };
@@ -27,10 +61,32 @@ describe('a route joined from its legs', () => {
 		expect(g[0].labels).toEqual(['1. Hotel', '3. Hotel']);
 	});
 	it('joins each stop to the road point where its legs start and end, when they differ', () => {
-		const stops = [[0, 0.001], [1, 1], [2, 1.001]];
-		expect(accessPaths(stops, [[[0, 0], [1, 0], [1, 1]], [[1, 1], [2, 1]]])).toEqual([
-			[[0, 0.001], [0, 0]],
-			[[2, 1], [2, 1.001]]
+		const stops = [
+			[0, 0.001],
+			[1, 1],
+			[2, 1.001]
+		];
+		expect(
+			accessPaths(stops, [
+				[
+					[0, 0],
+					[1, 0],
+					[1, 1]
+				],
+				[
+					[1, 1],
+					[2, 1]
+				]
+			])
+		).toEqual([
+			[
+				[0, 0.001],
+				[0, 0]
+			],
+			[
+				[2, 1],
+				[2, 1.001]
+			]
 		]);
 	});
 	it('times the stops: drive, stay, lunch after the chosen stop', () => {
@@ -43,7 +99,10 @@ describe('a route joined from its legs', () => {
 			],
 			endTime: '10:40'
 		});
-		const plan = planOf({ ...tour, stops: tour.stops.slice(0, 2), lunchAfterStop: null }, { legs: legs.slice(0, 1), distanceM: 200, durationS: 60, estimated: true, detourFactor: 1.3 });
+		const plan = planOf(
+			{ ...tour, stops: tour.stops.slice(0, 2), lunchAfterStop: null },
+			{ legs: legs.slice(0, 1), distanceM: 200, durationS: 60, estimated: true, detourFactor: 1.3 }
+		);
 		expect(plan).toMatchObject({ estimated: true, detourFactor: 1.3, endTime: '09:21' });
 	});
 });
@@ -76,8 +135,23 @@ describe('tour stops', () => {
 		expect(includesSite([stop(0)], stop(0))).toBe(false);
 	});
 	it('names a facility stop in the editor language with the default stay', () => {
-		const f: FacilityDetails = { layer: 'facilities', id: 1, code: 'hotel', kind: 'hotel', nameZh: '蓝海国际大饭店', nameEn: 'Blue Ocean Hotel', labelPoint: [118.5851234567, 37.44], bbox: [0, 0, 0, 0] };
-		expect(stopFromDetails(f, true)).toMatchObject({ siteKind: 'facility', code: 'hotel', label: '蓝海国际大饭店', dwellMin: 15, location: [118.585123, 37.44] });
+		const f: FacilityDetails = {
+			layer: 'facilities',
+			id: 1,
+			code: 'hotel',
+			kind: 'hotel',
+			nameZh: '蓝海国际大饭店',
+			nameEn: 'Blue Ocean Hotel',
+			labelPoint: [118.5851234567, 37.44],
+			bbox: [0, 0, 0, 0]
+		};
+		expect(stopFromDetails(f, true)).toMatchObject({
+			siteKind: 'facility',
+			code: 'hotel',
+			label: '蓝海国际大饭店',
+			dwellMin: 15,
+			location: [118.585123, 37.44]
+		});
 		expect(stopFromDetails(f, false).label).toBe('Blue Ocean Hotel');
 	});
 });

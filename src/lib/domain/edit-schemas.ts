@@ -73,7 +73,10 @@ export const boundaryEditSchema = z.object({
 });
 
 export const confirmSchema = z.object({
-	items: z.array(z.object({ kind: z.enum(['plot', 'building']), code: siteCode })).min(1).max(500)
+	items: z
+		.array(z.object({ kind: z.enum(['plot', 'building']), code: siteCode }))
+		.min(1)
+		.max(500)
 });
 
 export const restoreSchema = z.object({

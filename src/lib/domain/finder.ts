@@ -85,7 +85,10 @@ const CODE = /^[a-z0-9_]{1,64}$/;
 function list<T extends string>(raw: string | null, allowed: readonly T[], field: string, errors: FieldError[]): T[] {
 	if (!raw) return [];
 	const out: T[] = [];
-	for (const v of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+	for (const v of raw
+		.split(',')
+		.map((s) => s.trim())
+		.filter(Boolean)) {
 		if (isOneOf(allowed, v)) out.push(v);
 		else errors.push({ field, code: 'unknown', message: `Unknown ${field} "${v}"; use one of: ${allowed.join(', ')}.` });
 	}
@@ -121,7 +124,12 @@ const validLat = (v: number) => Number.isFinite(v) && v >= -85 && v <= 85;
 
 /** Parses `lon lat;lon lat;…` into a ring; checks the coordinates, not the topology (the server does that). */
 export function parsePolygon(raw: string): [number, number][] | string {
-	const pts = raw.split(';').map((p) => p.trim().split(/[\s,]+/).map(Number));
+	const pts = raw.split(';').map((p) =>
+		p
+			.trim()
+			.split(/[\s,]+/)
+			.map(Number)
+	);
 	if (pts.length < 3) return 'A polygon needs at least three points "lon lat;lon lat;lon lat".';
 	if (pts.length > MAX_POLYGON_VERTICES) return `A polygon may have at most ${MAX_POLYGON_VERTICES} points.`;
 	for (const p of pts) {
@@ -136,7 +144,10 @@ export function parseFinderQuery(input: URLSearchParams): { query: FinderQuery; 
 	// and treat empty fields (an untouched form input) as absent.
 	const params = new URLSearchParams();
 	for (const key of new Set(input.keys())) {
-		const joined = input.getAll(key).filter((v) => v.trim() !== '').join(',');
+		const joined = input
+			.getAll(key)
+			.filter((v) => v.trim() !== '')
+			.join(',');
 		if (joined !== '' || key === 'status') params.set(key, joined);
 	}
 	const kindRaw = params.get('kind') ?? 'plot';

@@ -19,10 +19,7 @@ export interface Occupancy {
  * (their areas are the leasable area); otherwise from the building's own
  * leasable and leased figures.
  */
-export function occupancyOf(
-	units: readonly UnitLike[],
-	fallback: { leasableAreaM2: number; leasedAreaM2: number | null }
-): Occupancy {
+export function occupancyOf(units: readonly UnitLike[], fallback: { leasableAreaM2: number; leasedAreaM2: number | null }): Occupancy {
 	if (units.length > 0) {
 		let leased = 0;
 		let reserved = 0;

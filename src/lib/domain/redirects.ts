@@ -7,6 +7,7 @@ const BASE = 'http://siteatlas.invalid';
 
 /** The same-origin path of `next` (path, query, fragment), or `fallback` for anything else. */
 export function sameOriginPath(next: string | null | undefined, fallback = '/console'): string {
+	// eslint-disable-next-line no-control-regex -- a tab or line break in a path is how browsers get tricked
 	if (!next || !next.startsWith('/') || /[\\\u0000-\u001F\u007F]/.test(next)) return fallback;
 	let url: URL;
 	try {

@@ -41,18 +41,7 @@ export interface SiteCandidate {
 }
 
 export interface Reason {
-	key:
-		| 'industry'
-		| 'chain'
-		| 'area'
-		| 'vacant'
-		| 'price'
-		| 'rent'
-		| 'readiness'
-		| 'distance'
-		| 'upstream'
-		| 'downstream'
-		| 'stale';
+	key: 'industry' | 'chain' | 'area' | 'vacant' | 'price' | 'rent' | 'readiness' | 'distance' | 'upstream' | 'downstream' | 'stale';
 	ok: boolean;
 	params: Record<string, string | number>;
 }

@@ -119,7 +119,6 @@ export interface MapLabel {
 	point: [number, number];
 }
 
-
 export interface NearbyFacility {
 	kind: string;
 	code: string;

@@ -54,9 +54,7 @@ export interface IdleLandFacts {
 	stoppedSince: Date | null;
 }
 
-export type IdleVerdict =
-	| { idle: false }
-	| { idle: true; reason: 'not_started' | 'stalled'; since: Date; consequence: 'idle_fee' | 'recovery' };
+export type IdleVerdict = { idle: false } | { idle: true; reason: 'not_started' | 'stalled'; since: Date; consequence: 'idle_fee' | 'recovery' };
 
 const YEAR_MS = 365.25 * 24 * 3600 * 1000;
 

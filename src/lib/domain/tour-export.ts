@@ -44,7 +44,10 @@ export function tourToGeoJSON(t: ExportTour): FeatureCollection {
 
 export function tourToGPX(t: ExportTour): string {
 	const wpts = t.stops
-		.map((s, i) => `  <wpt lat="${c6(s.location[1])}" lon="${c6(s.location[0])}"><name>${i + 1}. ${xml(s.label)}</name><desc>${xml(`${s.arrival} ${s.notes}`.trim())}</desc></wpt>`)
+		.map(
+			(s, i) =>
+				`  <wpt lat="${c6(s.location[1])}" lon="${c6(s.location[0])}"><name>${i + 1}. ${xml(s.label)}</name><desc>${xml(`${s.arrival} ${s.notes}`.trim())}</desc></wpt>`
+		)
 		.join('\n');
 	const trkpts = t.route.map((p) => `      <trkpt lat="${c6(p[1])}" lon="${c6(p[0])}"/>`).join('\n');
 	return `<?xml version="1.0" encoding="UTF-8"?>
@@ -62,7 +65,10 @@ ${trkpts}
 
 export function tourToKML(t: ExportTour): string {
 	const marks = t.stops
-		.map((s, i) => `    <Placemark><name>${i + 1}. ${xml(s.label)}</name><description>${xml(`${s.arrival} ${s.notes}`.trim())}</description><Point><coordinates>${c6(s.location[0])},${c6(s.location[1])}</coordinates></Point></Placemark>`)
+		.map(
+			(s, i) =>
+				`    <Placemark><name>${i + 1}. ${xml(s.label)}</name><description>${xml(`${s.arrival} ${s.notes}`.trim())}</description><Point><coordinates>${c6(s.location[0])},${c6(s.location[1])}</coordinates></Point></Placemark>`
+		)
 		.join('\n');
 	const line = t.route.map((p) => `${c6(p[0])},${c6(p[1])}`).join(' ');
 	return `<?xml version="1.0" encoding="UTF-8"?>

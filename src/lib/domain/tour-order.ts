@@ -51,7 +51,7 @@ export function optimiseOrder(m: number[][]): { order: number[]; costS: number; 
 	}
 	if (!(best < givenCostS)) return { order: given, costS: givenCostS, givenCostS };
 	const path: number[] = [];
-	for (let mask = full, j = last; j !== -1; ) {
+	for (let mask = full, j = last; j !== -1;) {
 		path.push(mids[j]);
 		const pj = parent[mask][j];
 		mask &= ~(1 << j);

@@ -86,7 +86,16 @@ export function splitSavedTour(s: SavedTour): { input: TourInput; plan: TourPlan
 	};
 	const plan =
 		s.times.length === s.stops.length
-			? { route: s.route, legs: s.legs, distanceM: s.distanceM, durationS: s.durationS, estimated: s.estimated, detourFactor: s.detourFactor, times: s.times, endTime: s.endTime }
+			? {
+					route: s.route,
+					legs: s.legs,
+					distanceM: s.distanceM,
+					durationS: s.durationS,
+					estimated: s.estimated,
+					detourFactor: s.detourFactor,
+					times: s.times,
+					endTime: s.endTime
+				}
 			: null;
 	return { input, plan };
 }

@@ -12,7 +12,10 @@ export const MAX_TOUR_STOPS = 30;
 
 export const tourStopSchema = z.object({
 	siteKind: z.enum(TOUR_SITE_KINDS),
-	code: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/).nullable(),
+	code: z
+		.string()
+		.regex(/^[A-Za-z0-9_-]{1,64}$/)
+		.nullable(),
 	location: lonLat,
 	label: requiredText(200),
 	dwellMin: z.number().int().min(0).max(600),
@@ -27,7 +30,10 @@ const tourFields = z.object({
 	delegationSize: z.number().int().positive().max(10_000).nullable().default(null),
 	delegationContact: text(200).default(''),
 	tourDate: isoDate().nullable().default(null),
-	startTime: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/).default('09:00'),
+	startTime: z
+		.string()
+		.regex(/^([01]\d|2[0-3]):[0-5]\d$/)
+		.default('09:00'),
 	/** Lunch after the stop at this 0-based position, or none. */
 	lunchAfterStop: z.number().int().min(0).nullable().default(null),
 	lunchMin: z.number().int().min(0).max(240).default(60),
@@ -41,7 +47,9 @@ const lunchInRange = {
 
 export const tourSchema = tourFields.refine(lunchInRange.check, lunchInRange.params);
 /** What routing and the timetable need: a tour being drafted may not have a title yet. */
-export const tourPlanSchema = tourFields.pick({ startTime: true, lunchAfterStop: true, lunchMin: true, stops: true }).refine(lunchInRange.check, lunchInRange.params);
+export const tourPlanSchema = tourFields
+	.pick({ startTime: true, lunchAfterStop: true, lunchMin: true, stops: true })
+	.refine(lunchInRange.check, lunchInRange.params);
 /** A saved tour's update carries the version it was read at (a stale one gets 409). */
 export const tourUpdateSchema = tourFields.extend({ version: z.number().int().positive() }).refine(lunchInRange.check, lunchInRange.params);
 

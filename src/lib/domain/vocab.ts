@@ -14,43 +14,18 @@ export const LAND_USES = ['industrial', 'logistics', 'commercial', 'office', 're
 export type LandUse = (typeof LAND_USES)[number];
 
 /** Supply life of a plot, in order: reserve → available → … → in production. */
-export const SUPPLY_STATUSES = [
-	'reserve',
-	'available',
-	'negotiating',
-	'signed',
-	'under_construction',
-	'in_production'
-] as const;
+export const SUPPLY_STATUSES = ['reserve', 'available', 'negotiating', 'signed', 'under_construction', 'in_production'] as const;
 export type SupplyStatus = (typeof SUPPLY_STATUSES)[number];
 
 /** 生地 (raw) / 熟地 (serviced). */
 export const READINESS_LEVELS = ['raw', 'serviced'] as const;
 
 /** 九通一平: nine utility connections and site levelling. */
-export const READINESS_ITEMS = [
-	'road',
-	'water_supply',
-	'drainage',
-	'power',
-	'telecom',
-	'gas',
-	'heating',
-	'cable_tv',
-	'broadband',
-	'levelled'
-] as const;
+export const READINESS_ITEMS = ['road', 'water_supply', 'drainage', 'power', 'telecom', 'gas', 'heating', 'cable_tv', 'broadband', 'levelled'] as const;
 export type ReadinessItem = (typeof READINESS_ITEMS)[number];
 
 /** How idle or low-efficiency land is being dealt with. */
-export const DISPOSAL_METHODS = [
-	'urge_start',
-	'idle_fee',
-	'recovery',
-	'swap',
-	'redevelopment',
-	'transfer'
-] as const;
+export const DISPOSAL_METHODS = ['urge_start', 'idle_fee', 'recovery', 'swap', 'redevelopment', 'transfer'] as const;
 
 export const BUILDING_KINDS = ['office', 'standard_factory', 'commercial', 'incubator'] as const;
 export type BuildingKind = (typeof BUILDING_KINDS)[number];

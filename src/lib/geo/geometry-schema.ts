@@ -40,10 +40,14 @@ const refuse = (key: GeometryProblemKey, message: string): never => {
 
 function position(p: unknown, where: string): Position {
 	if (!Array.isArray(p) || p.length < 2 || p.length > 3) {
-		return refuse('geometry.bad_nesting', `${where} must be a position [longitude, latitude]; the coordinates are nested too deep or too shallow for the geometry type.`);
+		return refuse(
+			'geometry.bad_nesting',
+			`${where} must be a position [longitude, latitude]; the coordinates are nested too deep or too shallow for the geometry type.`
+		);
 	}
 	for (const v of p) {
-		if (typeof v !== 'number' || !Number.isFinite(v)) return refuse('geometry.bad_coordinate', `${where} holds ${JSON.stringify(v) ?? String(v)}, not a number.`);
+		if (typeof v !== 'number' || !Number.isFinite(v))
+			return refuse('geometry.bad_coordinate', `${where} holds ${JSON.stringify(v) ?? String(v)}, not a number.`);
 	}
 	const [lon, lat] = p as number[];
 	if (lon < -180 || lon > 180 || lat < -90 || lat > 90) {
@@ -57,7 +61,8 @@ function ring(r: unknown, where: string, budget: { left: number }): Position[] {
 	budget.left -= r.length;
 	if (budget.left < 0) return refuse('geometry.too_many_vertices', `The geometry has more than ${MAX_BOUNDARY_VERTICES} vertices; simplify it first.`);
 	const out = r.map((p, i) => position(p, `${where}, position ${i + 1}`));
-	if (out.length < 4) return refuse('geometry.ring_too_short', `${where} has ${out.length} positions; a ring needs at least 4 (the first repeated at the end).`);
+	if (out.length < 4)
+		return refuse('geometry.ring_too_short', `${where} has ${out.length} positions; a ring needs at least 4 (the first repeated at the end).`);
 	const [a, b] = [out[0], out[out.length - 1]];
 	if (a[0] !== b[0] || a[1] !== b[1]) return refuse('geometry.ring_not_closed', `${where} is not closed: its last position must repeat its first.`);
 	return out;
@@ -71,7 +76,8 @@ function polygon(rings: unknown, where: string, budget: { left: number }): Posit
 /** Checks a Polygon or MultiPolygon; returns it cleaned, or the first problem found. */
 export function checkPolygonal(g: unknown, maxVertices = MAX_BOUNDARY_VERTICES): { geometry: Polygon | MultiPolygon } | { issue: GeometryIssue } {
 	try {
-		if (typeof g !== 'object' || g === null || Array.isArray(g)) return refuse('geometry.not_polygon', 'Send the geometry as a GeoJSON object {"type": "Polygon" | "MultiPolygon", "coordinates": […]}.');
+		if (typeof g !== 'object' || g === null || Array.isArray(g))
+			return refuse('geometry.not_polygon', 'Send the geometry as a GeoJSON object {"type": "Polygon" | "MultiPolygon", "coordinates": […]}.');
 		const { type, coordinates } = g as { type?: unknown; coordinates?: unknown };
 		const budget = { left: maxVertices };
 		if (type === 'Polygon') return { geometry: { type, coordinates: polygon(coordinates, 'The polygon', budget) } };
@@ -79,7 +85,10 @@ export function checkPolygonal(g: unknown, maxVertices = MAX_BOUNDARY_VERTICES):
 			if (!Array.isArray(coordinates) || coordinates.length === 0) return refuse('geometry.empty', 'A MultiPolygon needs at least one polygon.');
 			return { geometry: { type, coordinates: coordinates.map((p, i) => polygon(p, `Part ${i + 1}`, budget)) } };
 		}
-		return refuse('geometry.not_polygon', `A boundary must be a Polygon or MultiPolygon, not ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : 'that'}.`);
+		return refuse(
+			'geometry.not_polygon',
+			`A boundary must be a Polygon or MultiPolygon, not ${typeof type === 'string' ? JSON.stringify(type.slice(0, 40)) : 'that'}.`
+		);
 	} catch (e) {
 		if (e instanceof Refused) return { issue: e.issue };
 		throw e;
@@ -98,8 +107,5 @@ export const polygonalGeometry = z.unknown().transform((g, ctx): Polygon | Multi
 
 /** A point as [longitude, latitude] in EPSG:4326. */
 const degrees = (limit: number) =>
-	z
-		.number({ message: 'geometry.bad_coordinate' })
-		.min(-limit, { message: 'geometry.out_of_range' })
-		.max(limit, { message: 'geometry.out_of_range' });
+	z.number({ message: 'geometry.bad_coordinate' }).min(-limit, { message: 'geometry.out_of_range' }).max(limit, { message: 'geometry.out_of_range' });
 export const lonLat = z.tuple([degrees(180), degrees(90)], { message: 'geometry.bad_nesting' });

@@ -255,7 +255,7 @@ export function fastestLeg(graph: RoadGraph, a: Snap, b: Snap): Leg | null {
 	}
 	if (!dist.has(END)) return null;
 	const edges: Edge[] = [];
-	for (let v = END; v !== START; ) {
+	for (let v = END; v !== START;) {
 		const p = prev.get(v)!;
 		edges.push(p.edge);
 		v = p.from;

@@ -266,7 +266,8 @@ export const zh = {
 	'console.published': '公开发布（取消则为草稿，公众不可见）',
 	'console.notes': '备注（内部）',
 	'console.boundary': '地块边界',
-	'console.boundary_help': '点选一个部分（蓝色）或孔洞（红色），拖动顶点修改，完成后保存。地块可以由多个部分组成，也可以包含孔洞；面积将按实际地理面积重新计算。',
+	'console.boundary_help':
+		'点选一个部分（蓝色）或孔洞（红色），拖动顶点修改，完成后保存。地块可以由多个部分组成，也可以包含孔洞；面积将按实际地理面积重新计算。',
 	'console.boundary_add_part': '添加一个部分',
 	'console.boundary_add_hole': '添加孔洞',
 	'console.boundary_remove': '删除选中的部分或孔洞',
@@ -513,8 +514,7 @@ export const en: Record<MessageKey, string> = {
 	'app.title': 'SiteAtlas',
 	'app.name': 'SiteAtlas Investment Map',
 	'app.tagline': 'Every park, plot and building of the zone on one map',
-	'app.sample_notice':
-		'Sample data: the parks, plots, buildings and firms shown here are generated for demonstration and are not real.',
+	'app.sample_notice': 'Sample data: the parks, plots, buildings and firms shown here are generated for demonstration and are not real.',
 	'map.label': 'Investment map',
 	'map.controls': 'Layers and legend',
 	'lang.switch': '中文',
@@ -714,7 +714,8 @@ export const en: Record<MessageKey, string> = {
 	'form.positive': 'Enter a number above 0',
 	'form.contact_needed': 'Give an email address or a phone number',
 	'form.invalid': 'Not valid',
-	'form.control_chars': 'Contains control characters that cannot be stored (hidden characters pasted from other software, for example); remove them and try again',
+	'form.control_chars':
+		'Contains control characters that cannot be stored (hidden characters pasted from other software, for example); remove them and try again',
 	'form.invalid_date': 'This date does not exist; enter a real date as year-month-day (e.g. 2026-03-01)',
 	'geometry.not_polygon': 'A boundary must be a polygon (Polygon or MultiPolygon)',
 	'geometry.bad_nesting': 'The coordinates are not nested as the geometry type requires',
@@ -773,7 +774,8 @@ export const en: Record<MessageKey, string> = {
 	'console.published': 'Published (untick for a draft the public cannot see)',
 	'console.notes': 'Notes (internal)',
 	'console.boundary': 'Boundary',
-	'console.boundary_help': 'Select a part (blue) or a hole (red) and drag its vertices, then save. A plot may have several parts and holes; the area is recomputed on the ground.',
+	'console.boundary_help':
+		'Select a part (blue) or a hole (red) and drag its vertices, then save. A plot may have several parts and holes; the area is recomputed on the ground.',
 	'console.boundary_add_part': 'Add a part',
 	'console.boundary_add_hole': 'Add a hole',
 	'console.boundary_remove': 'Remove the selected part or hole',

@@ -18,9 +18,9 @@ export function formatReason(locale: Locale, r: Reason): string {
 		case 'distance':
 			key = 'reason.distance';
 			{
-			const label = vocabLabel(locale, 'facility_kind', String(p.facility));
-			params = { km: p.km, facility: locale === 'en' ? label.toLowerCase() : label };
-		}
+				const label = vocabLabel(locale, 'facility_kind', String(p.facility));
+				params = { km: p.km, facility: locale === 'en' ? label.toLowerCase() : label };
+			}
 			break;
 		case 'upstream':
 			key = Number(p.n) > 0 ? 'reason.upstream' : 'reason.upstream_none';

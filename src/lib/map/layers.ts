@@ -56,7 +56,17 @@ export const CLICKABLE_LAYERS: { id: string; layer: 'facilities' | 'buildings' |
 
 /** Road width by class, growing with zoom (zoom must be the outermost interpolation). */
 function roadWidth(widths: { expressway: number; arterial: number; secondary: number; local: number }) {
-	const at = (f: number) => ['match', ['get', 'class'], 'expressway', widths.expressway * f, 'arterial', widths.arterial * f, 'secondary', widths.secondary * f, widths.local * f];
+	const at = (f: number) => [
+		'match',
+		['get', 'class'],
+		'expressway',
+		widths.expressway * f,
+		'arterial',
+		widths.arterial * f,
+		'secondary',
+		widths.secondary * f,
+		widths.local * f
+	];
 	return ['interpolate', ['exponential', 1.6], ['zoom'], 9, at(0.4), 13, at(1), 17, at(5)] as never;
 }
 

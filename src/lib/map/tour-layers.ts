@@ -30,13 +30,18 @@ export function tourRouteData(t: TourOverlay | null): FeatureCollection {
 		properties: props,
 		geometry: { type: 'LineString' as const, coordinates }
 	});
-	const access = t && legs.length === t.stops.length - 1 ? accessPaths(t.stops.map((s) => s.location), legs) : [];
+	const access =
+		t && legs.length === t.stops.length - 1
+			? accessPaths(
+					t.stops.map((s) => s.location),
+					legs
+				)
+			: [];
 	return {
 		type: 'FeatureCollection',
 		features: [...legs.map((coordinates, i) => line(coordinates, { leg: i })), ...access.map((coordinates) => line(coordinates, { access: true }))]
 	};
 }
-
 
 /** A right-pointing chevron, white on the route's colour. */
 function arrowImage(size = 36): { width: number; height: number; data: Uint8Array } {
@@ -63,15 +68,42 @@ export function ensureTourLayers(m: MapLibreMap) {
 	if (!m.hasImage(ARROW)) m.addImage(ARROW, arrowImage(), { pixelRatio: 2 });
 	m.addSource(TOUR_SOURCE, { type: 'geojson', data: tourRouteData(null) });
 	const driven = ['!', ['has', 'access']] as never;
-	m.addLayer({ id: 'tour-access', type: 'line', source: TOUR_SOURCE, filter: ['has', 'access'] as never, paint: { 'line-color': '#c2410c', 'line-width': 2, 'line-dasharray': [2, 2] } });
-	m.addLayer({ id: 'tour-route-casing', type: 'line', source: TOUR_SOURCE, filter: driven, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#ffffff', 'line-width': 9 } });
-	m.addLayer({ id: 'tour-route', type: 'line', source: TOUR_SOURCE, filter: driven, layout: { 'line-join': 'round', 'line-cap': 'round' }, paint: { 'line-color': '#c2410c', 'line-width': 5 } });
+	m.addLayer({
+		id: 'tour-access',
+		type: 'line',
+		source: TOUR_SOURCE,
+		filter: ['has', 'access'] as never,
+		paint: { 'line-color': '#c2410c', 'line-width': 2, 'line-dasharray': [2, 2] }
+	});
+	m.addLayer({
+		id: 'tour-route-casing',
+		type: 'line',
+		source: TOUR_SOURCE,
+		filter: driven,
+		layout: { 'line-join': 'round', 'line-cap': 'round' },
+		paint: { 'line-color': '#ffffff', 'line-width': 9 }
+	});
+	m.addLayer({
+		id: 'tour-route',
+		type: 'line',
+		source: TOUR_SOURCE,
+		filter: driven,
+		layout: { 'line-join': 'round', 'line-cap': 'round' },
+		paint: { 'line-color': '#c2410c', 'line-width': 5 }
+	});
 	m.addLayer({
 		id: 'tour-route-arrows',
 		type: 'symbol',
 		source: TOUR_SOURCE,
 		filter: driven,
-		layout: { 'symbol-placement': 'line', 'symbol-spacing': 70, 'icon-image': ARROW, 'icon-rotation-alignment': 'map', 'icon-allow-overlap': true, 'icon-ignore-placement': true }
+		layout: {
+			'symbol-placement': 'line',
+			'symbol-spacing': 70,
+			'icon-image': ARROW,
+			'icon-rotation-alignment': 'map',
+			'icon-allow-overlap': true,
+			'icon-ignore-placement': true
+		}
 	});
 }
 

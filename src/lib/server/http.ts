@@ -9,7 +9,9 @@ import { en, type MessageKey } from '../i18n/messages';
 
 /** 400 with the problems: `errors` (field, code, message) and `fields` (field → message key, as the console reads it). */
 export function badRequest(errors: FieldError[] | Record<string, string>, status = 400) {
-	const list = Array.isArray(errors) ? errors : Object.entries(errors).map(([field, code]) => ({ field, code, message: code in en ? `${field}: ${en[code as MessageKey]}` : code }));
+	const list = Array.isArray(errors)
+		? errors
+		: Object.entries(errors).map(([field, code]) => ({ field, code, message: code in en ? `${field}: ${en[code as MessageKey]}` : code }));
 	const fields = Object.fromEntries(list.map((e) => [e.field, e.code]));
 	return json({ error: 'invalid_input', message: list.map((e) => e.message).join(' '), errors: list, fields }, { status });
 }
@@ -26,7 +28,6 @@ export async function readJson(request: Request): Promise<unknown | null> {
 		return null;
 	}
 }
-
 
 /**
  * Runs a console write and maps its failures to HTTP: 401/403 for permissions, 409 with the

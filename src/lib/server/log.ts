@@ -36,7 +36,11 @@ export function describeError(e: unknown): string {
 	const db = databaseCause(e);
 	const err = e as Error;
 	if (db || /^Failed query/.test(err?.message ?? '')) {
-		const parts = [`database error ${db?.code ?? ''}`.trim(), db?.routine && `in ${db.routine}`, db?.constraint_name && `constraint ${db.constraint_name}`].filter(Boolean);
+		const parts = [
+			`database error ${db?.code ?? ''}`.trim(),
+			db?.routine && `in ${db.routine}`,
+			db?.constraint_name && `constraint ${db.constraint_name}`
+		].filter(Boolean);
 		return `${parts.join(' ')}${ownFrames(err?.stack) ? ` at ${ownFrames(err?.stack)}` : ''}`;
 	}
 	if (err instanceof Error) return `${err.name}: ${err.message}${err.stack ? `\n${err.stack.split('\n').slice(1, 8).join('\n')}` : ''}`;

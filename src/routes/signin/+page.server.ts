@@ -24,7 +24,8 @@ export const actions = {
 		const form = Object.fromEntries(await request.formData());
 		const email = typeof form.email === 'string' ? form.email.slice(0, 200) : '';
 		const parsed = signInForm.safeParse({ email: form.email ?? '', password: form.password ?? '' });
-		if (!parsed.success) return fail(400, { email: '', error: parsed.error.issues[0].message === 'form.control_chars' ? 'form.control_chars' : 'signin.invalid' });
+		if (!parsed.success)
+			return fail(400, { email: '', error: parsed.error.issues[0].message === 'form.control_chars' ? 'form.control_chars' : 'signin.invalid' });
 		if (!parsed.data.email || !parsed.data.password) return fail(400, { email, error: 'signin.missing' });
 		try {
 			const { token } = await signIn(await getDatabase(), parsed.data.email, parsed.data.password, addressHash(getClientAddress()));

@@ -5,7 +5,10 @@
 import type { SessionUser } from '.';
 
 export class PermissionError extends Error {
-	constructor(readonly status: 401 | 403, message: string) {
+	constructor(
+		readonly status: 401 | 403,
+		message: string
+	) {
 		super(message);
 	}
 }

@@ -84,9 +84,7 @@ function wrap(db: Drizzle): TxHandle {
 export async function openDatabase(options: OpenOptions = {}): Promise<Database> {
 	const migrationsFolder = options.migrationsFolder ?? defaultMigrationsFolder();
 	if (options.migrate !== false && !existsSync(path.join(migrationsFolder, 'meta', '_journal.json'))) {
-		throw new DatabaseStartupError(
-			`No migrations found in ${migrationsFolder}: run SiteAtlas from the project folder or set SITEATLAS_MIGRATIONS.`
-		);
+		throw new DatabaseStartupError(`No migrations found in ${migrationsFolder}: run SiteAtlas from the project folder or set SITEATLAS_MIGRATIONS.`);
 	}
 	return options.url ? openServer(options.url, migrationsFolder, options.migrate !== false) : openEmbedded(options, migrationsFolder);
 }
@@ -136,9 +134,7 @@ async function openServer(url: string, migrationsFolder: string, runMigrations: 
 	} catch (e) {
 		await client.end({ timeout: 1 }).catch(() => {});
 		const err = e as NodeJS.ErrnoException;
-		throw new DatabaseStartupError(
-			`Cannot connect to PostgreSQL at ${where}: ${err.code ?? ''} ${err.message}`.replace(/\s+/g, ' ').trim()
-		);
+		throw new DatabaseStartupError(`Cannot connect to PostgreSQL at ${where}: ${err.code ?? ''} ${err.message}`.replace(/\s+/g, ' ').trim());
 	}
 	const available = await client`select 1 from pg_available_extensions where name = 'postgis'`;
 	if (available.length === 0) {
@@ -154,9 +150,7 @@ async function openServer(url: string, migrationsFolder: string, runMigrations: 
 		} catch (e) {
 			await client.end({ timeout: 1 });
 			const cause = (e as { cause?: Error }).cause;
-			throw new DatabaseStartupError(
-				`Migrating PostgreSQL at ${where} failed: ${cause?.message ?? (e as Error).message}`
-			);
+			throw new DatabaseStartupError(`Migrating PostgreSQL at ${where} failed: ${cause?.message ?? (e as Error).message}`);
 		}
 	}
 	const base = wrap(db);
@@ -172,13 +166,9 @@ async function openServer(url: string, migrationsFolder: string, runMigrations: 
 
 /** Versions for /api/health. */
 export async function describeDatabase(database: Database) {
-	const [row] = await database.rows<{ pg: string; postgis: string }>(
-		sql`select current_setting('server_version') as pg, postgis_lib_version() as postgis`
-	);
+	const [row] = await database.rows<{ pg: string; postgis: string }>(sql`select current_setting('server_version') as pg, postgis_lib_version() as postgis`);
 	const migrations = await database
-		.rows<{ count: number; last: string | null }>(
-			sql`select count(*)::int as count, max(created_at)::text as last from drizzle.__drizzle_migrations`
-		)
+		.rows<{ count: number; last: string | null }>(sql`select count(*)::int as count, max(created_at)::text as last from drizzle.__drizzle_migrations`)
 		.catch(() => [{ count: 0, last: null }]);
 	return {
 		mode: database.mode,

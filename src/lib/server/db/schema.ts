@@ -58,8 +58,7 @@ const geometry = (name: string, kind: 'MultiPolygon' | 'Point' | 'LineString' | 
 	})(name);
 
 /** `col IN ('a','b')` for a CHECK constraint; values are our own constants, never user input. */
-const oneOf = (column: string, values: readonly string[]) =>
-	sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
+const oneOf = (column: string, values: readonly string[]) => sql.raw(`${column} IN (${values.map((v) => `'${v}'`).join(', ')})`);
 
 const created = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updated = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -77,7 +76,7 @@ export const industries = pgTable(
 		grp: text('grp').notNull(),
 		sortOrder: smallint('sort_order').notNull().default(0)
 	},
-	(t) => [check('industries_grp_check', oneOf('grp', INDUSTRY_GROUPS))]
+	(_t) => [check('industries_grp_check', oneOf('grp', INDUSTRY_GROUPS))]
 );
 
 export const chains = pgTable('chains', {
@@ -103,10 +102,7 @@ export const chainLinks = pgTable(
 		nameZh: text('name_zh').notNull(),
 		nameEn: text('name_en').notNull()
 	},
-	(t) => [
-		unique('chain_links_chain_position_key').on(t.chainId, t.position),
-		check('chain_links_position_check', sql`${t.position} >= 1`)
-	]
+	(t) => [unique('chain_links_chain_position_key').on(t.chainId, t.position), check('chain_links_position_check', sql`${t.position} >= 1`)]
 );
 
 // ---------------------------------------------------------------- parks
@@ -211,7 +207,10 @@ export const plots = pgTable(
 		leaseTermYears: smallint('lease_term_years'),
 		priceWanPerMu: doublePrecision('price_wan_per_mu'),
 		readiness: text('readiness').notNull(),
-		readinessItems: text('readiness_items').array().notNull().default(sql`'{}'::text[]`),
+		readinessItems: text('readiness_items')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		supplyStatus: text('supply_status').notNull(),
 		isIdle: boolean('is_idle').notNull().default(false),
 		isLowEfficiency: boolean('is_low_efficiency').notNull().default(false),
@@ -240,10 +239,7 @@ export const plots = pgTable(
 		check('plots_land_use_check', oneOf('land_use', LAND_USES)),
 		check('plots_supply_status_check', oneOf('supply_status', SUPPLY_STATUSES)),
 		check('plots_readiness_check', oneOf('readiness', READINESS_LEVELS)),
-		check(
-			'plots_disposal_method_check',
-			sql`disposal_method IS NULL OR ${oneOf('disposal_method', DISPOSAL_METHODS)}`
-		),
+		check('plots_disposal_method_check', sql`disposal_method IS NULL OR ${oneOf('disposal_method', DISPOSAL_METHODS)}`),
 		check('plots_area_check', sql`${t.areaM2} > 0`),
 		check(
 			'plots_plot_ratio_check',
@@ -256,10 +252,7 @@ export const plots = pgTable(
 		check('plots_height_check', sql`${t.heightLimitM} IS NULL OR ${t.heightLimitM} > 0`),
 		check('plots_lease_term_check', sql`${t.leaseTermYears} IS NULL OR ${t.leaseTermYears} BETWEEN 1 AND 70`),
 		check('plots_price_check', sql`${t.priceWanPerMu} IS NULL OR ${t.priceWanPerMu} >= 0`),
-		check(
-			'plots_per_mu_check',
-			sql`(${t.taxPerMuWan} IS NULL OR ${t.taxPerMuWan} >= 0) AND (${t.outputPerMuWan} IS NULL OR ${t.outputPerMuWan} >= 0)`
-		),
+		check('plots_per_mu_check', sql`(${t.taxPerMuWan} IS NULL OR ${t.taxPerMuWan} >= 0) AND (${t.outputPerMuWan} IS NULL OR ${t.outputPerMuWan} >= 0)`),
 		check('plots_disposal_flag_check', sql`${t.disposalMethod} IS NULL OR ${t.isIdle} OR ${t.isLowEfficiency}`)
 	]
 );
@@ -299,7 +292,10 @@ export const buildings = pgTable(
 		rentYuanPerM2Day: doublePrecision('rent_yuan_per_m2_day'),
 		ownerName: text('owner_name').notNull(),
 		operatorName: text('operator_name'),
-		businessFormats: text('business_formats').array().notNull().default(sql`'{}'::text[]`),
+		businessFormats: text('business_formats')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		taxTier: text('tax_tier').notNull().default('none'),
 		completedYear: smallint('completed_year'),
 		published: boolean('published').notNull().default(false),
@@ -313,14 +309,8 @@ export const buildings = pgTable(
 		check('buildings_kind_check', oneOf('kind', BUILDING_KINDS)),
 		check('buildings_tax_tier_check', oneOf('tax_tier', TAX_TIERS)),
 		check('buildings_floors_check', sql`${t.floors} BETWEEN 1 AND 200`),
-		check(
-			'buildings_area_check',
-			sql`${t.grossAreaM2} > 0 AND ${t.leasableAreaM2} > 0 AND ${t.leasableAreaM2} <= ${t.grossAreaM2}`
-		),
-		check(
-			'buildings_leased_check',
-			sql`${t.leasedAreaM2} IS NULL OR (${t.leasedAreaM2} >= 0 AND ${t.leasedAreaM2} <= ${t.leasableAreaM2})`
-		),
+		check('buildings_area_check', sql`${t.grossAreaM2} > 0 AND ${t.leasableAreaM2} > 0 AND ${t.leasableAreaM2} <= ${t.grossAreaM2}`),
+		check('buildings_leased_check', sql`${t.leasedAreaM2} IS NULL OR (${t.leasedAreaM2} >= 0 AND ${t.leasedAreaM2} <= ${t.leasableAreaM2})`),
 		check('buildings_rent_check', sql`${t.rentYuanPerM2Day} IS NULL OR ${t.rentYuanPerM2Day} >= 0`)
 	]
 );
@@ -366,7 +356,10 @@ export const enterprises = pgTable(
 		employees: integer('employees'),
 		outputBand: text('output_band'),
 		taxBand: text('tax_band'),
-		marks: text('marks').array().notNull().default(sql`'{}'::text[]`),
+		marks: text('marks')
+			.array()
+			.notNull()
+			.default(sql`'{}'::text[]`),
 		published: boolean('published').notNull().default(true),
 		createdAt: created()
 	},
@@ -390,10 +383,7 @@ export const facilities = pgTable(
 		location: geometry('location', 'Point').notNull(),
 		published: boolean('published').notNull().default(true)
 	},
-	(t) => [
-		index('facilities_location_gist').using('gist', t.location),
-		check('facilities_kind_check', oneOf('kind', FACILITY_KINDS))
-	]
+	(t) => [index('facilities_location_gist').using('gist', t.location), check('facilities_kind_check', oneOf('kind', FACILITY_KINDS))]
 );
 
 export const roads = pgTable(
@@ -522,7 +512,7 @@ export const layerVersions = pgTable(
 		version: bigint('version', { mode: 'number' }).notNull().default(1),
 		updatedAt: updated()
 	},
-	(t) => [check('layer_versions_layer_check', oneOf('layer', LAYERS))]
+	(_t) => [check('layer_versions_layer_check', oneOf('layer', LAYERS))]
 );
 
 // ---------------------------------------------------------------- investors and projects
@@ -671,7 +661,9 @@ export const tours = pgTable(
 		lunchMin: smallint('lunch_min').notNull().default(60),
 		route: geometry('route', 'LineString'),
 		/** Per leg: distance, driving time and the range of `route` vertices it covers. */
-		legs: jsonb('legs').notNull().default(sql`'[]'::jsonb`),
+		legs: jsonb('legs')
+			.notNull()
+			.default(sql`'[]'::jsonb`),
 		/** True when the route fell back to straight legs (no road data). */
 		estimated: boolean('estimated').notNull().default(false),
 		distanceM: doublePrecision('distance_m'),

@@ -4,8 +4,7 @@
 export const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** A timestamp as ISO text, whether the driver gave a Date or a string. */
-export const iso = (v: unknown): string | null =>
-	v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v);
+export const iso = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString() : String(v));
 
 /** A date as YYYY-MM-DD. */
 export const dateOnly = (v: unknown): string | null => {

@@ -90,7 +90,6 @@ export async function plotSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, loc
 }
 export type PlotSnapshot = NonNullable<Awaited<ReturnType<typeof plotSnapshot>>>;
 
-
 /** Locks a plot, checks scope and version; returns its state before the write. */
 async function lockPlot(tx: TxHandle, user: SessionUser | null, code: string, version: number): Promise<PlotSnapshot> {
 	return writable(user, 'plot', code, await plotSnapshot(tx, code, true), version);
@@ -165,16 +164,20 @@ async function checkBoundary(tx: TxHandle, parkId: number, code: string, g: SQL,
 		select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason, ST_AsGeoJSON((ST_IsValidDetail(g)).location) as location
 		from (select ${g} as g) x`);
 	if (!v.valid || !turfValid) {
-		throw new EditValidationError(`The boundary is not a valid polygon: ${v.valid ? 'rings are not closed or too short' : v.reason}.`, { geometry: 'edit.invalid_geometry' }, [
-			{ reason: v.valid ? 'invalid' : v.reason, geometry: v.location ? JSON.parse(v.location) : null }
-		]);
+		throw new EditValidationError(
+			`The boundary is not a valid polygon: ${v.valid ? 'rings are not closed or too short' : v.reason}.`,
+			{ geometry: 'edit.invalid_geometry' },
+			[{ reason: v.valid ? 'invalid' : v.reason, geometry: v.location ? JSON.parse(v.location) : null }]
+		);
 	}
 	const [outside] = await tx.rows<{ outside: string | null }>(sql`
 		select case when ST_Covers(ST_Buffer(k.boundary::geography, ${PARK_TOLERANCE_M})::geometry, ${g}) then null
 			else ST_AsGeoJSON(ST_Difference(${g}, k.boundary)) end as outside
 		from parks k where k.id = ${parkId}`);
 	if (outside.outside) {
-		throw new EditValidationError('The boundary goes outside its park.', { geometry: 'edit.outside_park' }, [{ reason: 'outside_park', geometry: JSON.parse(outside.outside) }]);
+		throw new EditValidationError('The boundary goes outside its park.', { geometry: 'edit.outside_park' }, [
+			{ reason: 'outside_park', geometry: JSON.parse(outside.outside) }
+		]);
 	}
 	const overlaps = await tx.rows<{ code: string; area: number; geom: string }>(sql`
 		select p.code, ST_Area(ST_Intersection(p.boundary, ${g})::geography) as area, ST_AsGeoJSON(ST_Intersection(p.boundary, ${g})) as geom
@@ -272,7 +275,8 @@ export async function updateUnits(
 		const before = await lockBuilding(tx, user, code, version);
 		const own = new Set(before.units.map((u) => u.id));
 		const foreign = changes.filter((c) => !own.has(c.id));
-		if (foreign.length) throw new EditValidationError(`Units ${foreign.map((f) => f.id).join(', ')} do not belong to building ${code}.`, { units: 'form.invalid' });
+		if (foreign.length)
+			throw new EditValidationError(`Units ${foreign.map((f) => f.id).join(', ')} do not belong to building ${code}.`, { units: 'form.invalid' });
 		for (const c of changes) {
 			await tx.rows(sql`update units set status = ${c.status}, area_m2 = ${c.areaM2}, version = version + 1, updated_at = now()
 				where id = ${c.id} and building_id = ${before.id}`);
@@ -298,10 +302,18 @@ export async function confirmRecords(db: Database, user: SessionUser | null, ite
 			const [after] = await tx.rows<{ confirmed_at: Date | string; version: number }>(
 				sql`update ${table} set confirmed_at = now(), version = version + 1 where code = ${item.code} returning confirmed_at, version`
 			);
-			await recordAudit(tx, u, 'confirm', item.kind, item.code, { confirmedAt: r.confirmed_at, version: Number(r.version) }, {
-				confirmedAt: after.confirmed_at,
-				version: Number(after.version)
-			});
+			await recordAudit(
+				tx,
+				u,
+				'confirm',
+				item.kind,
+				item.code,
+				{ confirmedAt: r.confirmed_at, version: Number(r.version) },
+				{
+					confirmedAt: after.confirmed_at,
+					version: Number(after.version)
+				}
+			);
 		}
 		await bumpLayerVersions(tx, [...new Set(items.map((i) => (i.kind === 'plot' ? 'plots' : 'buildings') as 'plots' | 'buildings'))]);
 		return items.length;

@@ -23,7 +23,17 @@ export async function consoleRecords(db: Database, user: SessionUser, q: string)
 	const scope = user.role === 'park_editor' ? sql`and k.id = any(string_to_array(${user.parkIds.join(',')}, ',')::int[])` : sql``;
 	const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 	const match = q ? sql`and (s.code ilike ${like} or s.name ilike ${like})` : sql``;
-	const rows = await db.rows<{ kind: 'plot' | 'building'; code: string; name: string; park: string; status: string; published: boolean; confirmed_at: Date | string; days: number; total: number }>(sql`
+	const rows = await db.rows<{
+		kind: 'plot' | 'building';
+		code: string;
+		name: string;
+		park: string;
+		status: string;
+		published: boolean;
+		confirmed_at: Date | string;
+		days: number;
+		total: number;
+	}>(sql`
 		select count(*) over () as total, s.kind, s.code, s.name, k.code as park, s.status, s.published, s.confirmed_at,
 			floor(extract(epoch from now() - s.confirmed_at) / 86400)::int as days
 		from (

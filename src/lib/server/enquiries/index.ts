@@ -53,9 +53,7 @@ export async function checkRateLimit(tx: Pick<TxHandle, 'rows'>, table: 'enquiri
 export async function createEnquiry(db: Database, input: EnquiryInput, meta: { ipHash: string; locale: string }): Promise<{ reference: string }> {
 	if (input.website) throw new EnquiryRejected(400, 'honeypot', 'The enquiry could not be accepted.');
 	const table = input.siteKind === 'plot' ? 'plots' : input.siteKind === 'building' ? 'buildings' : 'parks';
-	const [site] = await db.rows<{ id: number }>(
-		sql`select id from ${sql.identifier(table)} where code = ${input.siteCode} and published`
-	);
+	const [site] = await db.rows<{ id: number }>(sql`select id from ${sql.identifier(table)} where code = ${input.siteCode} and published`);
 	if (!site) throw new EnquiryRejected(404, 'unknown_site', `No published ${input.siteKind} "${input.siteCode}".`);
 	let industryId: number | null = null;
 	if (input.industry) {

@@ -111,9 +111,7 @@ export async function heatCells(
 ): Promise<HeatResult> {
 	const size = hexSizeM(req.zoom);
 	const [w, s, e, n] = req.bbox;
-	const [extent] = await db.rows<{ area: number }>(
-		sql`select ST_Area(ST_Transform(ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326), 3857)) as area`
-	);
+	const [extent] = await db.rows<{ area: number }>(sql`select ST_Area(ST_Transform(ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326), 3857)) as area`);
 	const hexArea = 2.598 * size * size;
 	if (Number(extent.area) / hexArea > MAX_HEXAGONS) {
 		throw new HeatInputError([
@@ -138,7 +136,7 @@ export async function heatCells(
 		)
 		select ST_AsGeoJSON(ST_Transform(geom, 4326), 6) as ring, value::float8 as value, count::int as count from cells`);
 	const cells = rows.map((r) => ({
-		polygon: (JSON.parse(r.ring).coordinates[0] as [number, number][]),
+		polygon: JSON.parse(r.ring).coordinates[0] as [number, number][],
 		value: Number(r.value),
 		count: Number(r.count)
 	}));

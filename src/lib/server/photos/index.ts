@@ -45,11 +45,19 @@ export function photoCaption(raw: FormDataEntryValue | null): string {
 	return parsed.data;
 }
 
-export async function addPhoto(db: Database, user: SessionUser | null, kind: SiteKind, code: string, bytes: Uint8Array, caption: string): Promise<{ id: number }> {
+export async function addPhoto(
+	db: Database,
+	user: SessionUser | null,
+	kind: SiteKind,
+	code: string,
+	bytes: Uint8Array,
+	caption: string
+): Promise<{ id: number }> {
 	const u = requireUser(user);
 	requireParkEditor(u, await siteParkId(db, kind, code));
 	if (bytes.byteLength === 0) throw new EditValidationError('The file is empty.', { file: 'photo.empty' });
-	if (bytes.byteLength > MAX_PHOTO_BYTES) throw new EditValidationError(`Photos may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`, { file: 'photo.too_big' });
+	if (bytes.byteLength > MAX_PHOTO_BYTES)
+		throw new EditValidationError(`Photos may be at most ${MAX_PHOTO_BYTES / 1024 / 1024} MB.`, { file: 'photo.too_big' });
 	const type = sniffImageType(bytes);
 	if (!type) throw new EditValidationError('Only JPEG, PNG and WebP images are accepted.', { file: 'photo.bad_type' });
 	return db.transaction(async (tx) => {
@@ -65,7 +73,9 @@ export async function addPhoto(db: Database, user: SessionUser | null, kind: Sit
 
 export async function deletePhoto(db: Database, user: SessionUser | null, id: number): Promise<void> {
 	const u = requireUser(user);
-	const [p] = await db.rows<{ site_kind: SiteKind; site_code: string; caption: string }>(sql`select site_kind, site_code, caption from photos where id = ${id}`);
+	const [p] = await db.rows<{ site_kind: SiteKind; site_code: string; caption: string }>(
+		sql`select site_kind, site_code, caption from photos where id = ${id}`
+	);
 	if (!p) throw new NotFoundError(`No photo ${id}.`);
 	requireParkEditor(u, await siteParkId(db, p.site_kind, p.site_code));
 	await db.transaction(async (tx) => {
@@ -80,7 +90,9 @@ export interface PhotoRef {
 }
 
 export async function listPhotos(db: Database, kind: SiteKind, code: string): Promise<PhotoRef[]> {
-	const rows = await db.rows<{ id: number; caption: string }>(sql`select id, caption from photos where site_kind = ${kind} and site_code = ${code} order by id`);
+	const rows = await db.rows<{ id: number; caption: string }>(
+		sql`select id, caption from photos where site_kind = ${kind} and site_code = ${code} order by id`
+	);
 	return rows.map((r) => ({ id: Number(r.id), caption: r.caption }));
 }
 

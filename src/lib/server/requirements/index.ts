@@ -93,9 +93,14 @@ export async function matchRequirement(db: Database, r: Requirement, origin: str
  * requirement never is again.
  */
 export async function rematchRequirements(db: Database, origin: string, changed?: { kind: 'plot' | 'building'; code: string }[]): Promise<number> {
-	const rows = await db.rows<{ id: number; reference: string; contact_email: string; contact_name: string; filters: { query: string } | string; locale: string }>(
-		sql`select id, reference, contact_email, contact_name, filters, locale from requirements where active order by id`
-	);
+	const rows = await db.rows<{
+		id: number;
+		reference: string;
+		contact_email: string;
+		contact_name: string;
+		filters: { query: string } | string;
+		locale: string;
+	}>(sql`select id, reference, contact_email, contact_name, filters, locale from requirements where active order by id`);
 	const only = changed ? new Set(changed.map((c) => `${c.kind}:${c.code}`)) : undefined;
 	let queued = 0;
 	for (const row of rows) {

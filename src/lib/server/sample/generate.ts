@@ -8,17 +8,7 @@
  */
 import type { LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import { closeRing, localFrame, type LocalFrame } from '../../geo/local-frame';
-import type {
-	BuildingKind,
-	FacilityKind,
-	LandUse,
-	ParkKind,
-	ProjectStage,
-	ReadinessItem,
-	RoadClass,
-	SupplyStatus,
-	UnitStatus
-} from '../../domain/vocab';
+import type { BuildingKind, FacilityKind, LandUse, ParkKind, ProjectStage, ReadinessItem, RoadClass, SupplyStatus, UnitStatus } from '../../domain/vocab';
 import { READINESS_ITEMS } from '../../domain/vocab';
 import { Random } from './random';
 import { CHAINS, INDUSTRIES, type ChainDef, type IndustryDef } from './taxonomy';
@@ -213,7 +203,11 @@ const PARK_SPECS: ParkSpec[] = [
 		operatorZh: '东营新材料产业园发展有限公司（示例）',
 		operatorEn: 'Dongying New Materials Park Development Co. (sample)',
 		disposalTargetMu: 2660,
-		landUses: [['industrial', 0.85], ['research', 0.08], ['logistics', 0.07]],
+		landUses: [
+			['industrial', 0.85],
+			['research', 0.08],
+			['logistics', 0.07]
+		],
 		profileZh: '以功能陶瓷、稀土催化、高性能纤维、先进复合材料和铜基材料五条产业链为主导的新材料集聚区。',
 		profileEn:
 			'A cluster for new materials led by five chains: functional ceramics, rare-earth catalysis, high-performance fibre, advanced composites and copper-based materials.'
@@ -230,7 +224,10 @@ const PARK_SPECS: ParkSpec[] = [
 		operatorZh: '东营交通装备产业园运营有限公司（示例）',
 		operatorEn: 'Dongying Transport Equipment Park Operations Co. (sample)',
 		disposalTargetMu: 1340,
-		landUses: [['industrial', 0.88], ['logistics', 0.12]],
+		landUses: [
+			['industrial', 0.88],
+			['logistics', 0.12]
+		],
 		profileZh: '围绕轨道交通轮对“车轮钢—车轮—车轴—轮对”链条布局的装备制造园区。',
 		profileEn: 'An equipment-making park built around the rail wheelset chain: wheel steel, wheels, axles, wheelsets.'
 	},
@@ -246,7 +243,11 @@ const PARK_SPECS: ParkSpec[] = [
 		operatorZh: '东营临空经济区建设发展有限公司（示例）',
 		operatorEn: 'Dongying Airport Economic Zone Development Co. (sample)',
 		disposalTargetMu: 870,
-		landUses: [['industrial', 0.7], ['logistics', 0.15], ['research', 0.15]],
+		landUses: [
+			['industrial', 0.7],
+			['logistics', 0.15],
+			['research', 0.15]
+		],
 		profileZh: '依托东营胜利机场发展通用航空制造、航空材料与维修运营。',
 		profileEn: 'Next to Dongying Shengli Airport: general-aviation manufacturing, aviation materials, maintenance and operation.'
 	},
@@ -262,7 +263,11 @@ const PARK_SPECS: ParkSpec[] = [
 		operatorZh: '东营港城物流发展有限公司（示例）',
 		operatorEn: 'Dongying Port City Logistics Development Co. (sample)',
 		disposalTargetMu: 4590,
-		landUses: [['logistics', 0.75], ['industrial', 0.15], ['commercial', 0.1]],
+		landUses: [
+			['logistics', 0.75],
+			['industrial', 0.15],
+			['commercial', 0.1]
+		],
 		profileZh: '服务东营港的仓储、货运代理与供应链金融集聚区。',
 		profileEn: 'Warehousing, freight forwarding and supply-chain finance serving Dongying Port.'
 	},
@@ -278,7 +283,12 @@ const PARK_SPECS: ParkSpec[] = [
 		operatorZh: '东营科教创新园运营管理有限公司（示例）',
 		operatorEn: 'Dongying Science and Education Park Management Co. (sample)',
 		disposalTargetMu: 110,
-		landUses: [['office', 0.45], ['research', 0.3], ['commercial', 0.15], ['mixed', 0.1]],
+		landUses: [
+			['office', 0.45],
+			['research', 0.3],
+			['commercial', 0.15],
+			['mixed', 0.1]
+		],
 		profileZh: '毗邻高校与科研院所，集聚商务楼宇、研发机构与数字经济企业。',
 		profileEn: 'Beside the university and research institutes: office towers, R&D and digital-economy firms.'
 	}
@@ -551,8 +561,7 @@ export function generateSampleZone(options: { seed?: number; asOf?: string } = {
 				const entry = { plot, frame, cx: (x0 + x1) / 2, cy: (y0 + y1) / 2, w: x1 - x0 - 2 * setback, h: y1 - y0 - 2 * setback };
 				if ((plot.landUse === 'office' || plot.landUse === 'commercial' || plot.landUse === 'mixed') && plot.supplyStatus === 'in_production')
 					officePlots.push(entry);
-				if (plot.landUse === 'industrial' && plot.supplyStatus === 'in_production' && entry.w > 70 && entry.h > 60)
-					factoryPlots.push(entry);
+				if (plot.landUse === 'industrial' && plot.supplyStatus === 'in_production' && entry.w > 70 && entry.h > 60) factoryPlots.push(entry);
 			}
 		}
 		void seq;
@@ -706,7 +715,14 @@ export function generateSampleZone(options: { seed?: number; asOf?: string } = {
 			employees: rng.int(30, 1800),
 			outputBand: rng.pick(['lt_10m', '10m_100m', '100m_1b', 'gt_1b']),
 			taxBand: rng.pick(['lt_10m', '10m_100m', '100m_1b']),
-			marks: rng.sample(['listed', 'single_champion', 'fortune500_sub', 'high_tech', 'specialised_sme'], rng.weighted([[0, 0.55], [1, 0.35], [2, 0.1]] as const))
+			marks: rng.sample(
+				['listed', 'single_champion', 'fortune500_sub', 'high_tech', 'specialised_sme'],
+				rng.weighted([
+					[0, 0.55],
+					[1, 0.35],
+					[2, 0.1]
+				] as const)
+			)
 		});
 	}
 	for (const b of buildings) {
@@ -735,7 +751,13 @@ export function generateSampleZone(options: { seed?: number; asOf?: string } = {
 
 	// ---------------------------------------------------------------- facilities
 	const facilities: SampleFacility[] = [
-		{ code: 'port-guangli', kind: 'port', nameZh: '东营港广利港区（示意）', nameEn: 'Dongying Port, Guangli terminal (schematic)', location: [118.795, 37.592] },
+		{
+			code: 'port-guangli',
+			kind: 'port',
+			nameZh: '东营港广利港区（示意）',
+			nameEn: 'Dongying Port, Guangli terminal (schematic)',
+			location: [118.795, 37.592]
+		},
 		{ code: 'airport-shengli', kind: 'airport', nameZh: '东营胜利机场', nameEn: 'Dongying Shengli Airport', location: [118.788, 37.509] },
 		{ code: 'rail-dongying-south', kind: 'rail_station', nameZh: '东营南站', nameEn: 'Dongying South Railway Station', location: [118.566, 37.396] },
 		{ code: 'rail-dongying', kind: 'rail_station', nameZh: '东营站', nameEn: 'Dongying Railway Station', location: [118.54, 37.435] },
@@ -743,10 +765,28 @@ export function generateSampleZone(options: { seed?: number; asOf?: string } = {
 		{ code: 'hx-g25-central', kind: 'highway_exit', nameZh: '长深高速东营出口', nameEn: 'G25 Dongying exit', location: [118.432, 37.45] },
 		{ code: 'hx-g25-north', kind: 'highway_exit', nameZh: '长深高速垦利出口', nameEn: 'G25 Kenli exit', location: [118.432, 37.545] },
 		{ code: 'hx-s316-east', kind: 'highway_exit', nameZh: '东港高速临空出口', nameEn: 'Donggang Expressway Airport exit', location: [118.7, 37.5] },
-		{ code: 'uni-upc', kind: 'university', nameZh: '石油大学东营校区（示意）', nameEn: 'Petroleum University, Dongying campus (schematic)', location: [118.548, 37.468] },
+		{
+			code: 'uni-upc',
+			kind: 'university',
+			nameZh: '石油大学东营校区（示意）',
+			nameEn: 'Petroleum University, Dongying campus (schematic)',
+			location: [118.548, 37.468]
+		},
 		{ code: 'uni-vocational', kind: 'university', nameZh: '东营职业学院', nameEn: 'Dongying Vocational Institute', location: [118.61, 37.448] },
-		{ code: 'ri-materials', kind: 'research_institute', nameZh: '新材料研究院（示例）', nameEn: 'New Materials Research Institute (sample)', location: [118.522, 37.418] },
-		{ code: 'ri-aviation', kind: 'research_institute', nameZh: '通航技术研究中心（示例）', nameEn: 'General Aviation Technology Centre (sample)', location: [118.745, 37.532] },
+		{
+			code: 'ri-materials',
+			kind: 'research_institute',
+			nameZh: '新材料研究院（示例）',
+			nameEn: 'New Materials Research Institute (sample)',
+			location: [118.522, 37.418]
+		},
+		{
+			code: 'ri-aviation',
+			kind: 'research_institute',
+			nameZh: '通航技术研究中心（示例）',
+			nameEn: 'General Aviation Technology Centre (sample)',
+			location: [118.745, 37.532]
+		},
 		{ code: 'inc-se', kind: 'incubator', nameZh: '科教园创业孵化中心', nameEn: 'Science Park Start-up Incubator', location: [118.597, 37.483] },
 		{ code: 'gov-service', kind: 'government', nameZh: '投资促进服务中心', nameEn: 'Investment Promotion Service Centre', location: [118.575, 37.452] },
 		{ code: 'hotel-blue-ocean', kind: 'hotel', nameZh: '蓝海国际大饭店', nameEn: 'Blue Ocean International Hotel', location: [118.585, 37.44] }
@@ -758,13 +798,7 @@ export function generateSampleZone(options: { seed?: number; asOf?: string } = {
 	const ART = (nameZh: string, nameEn: string, cls: RoadClass, speed: number, ...pts: Position[]) =>
 		roads.push({ nameZh, nameEn, roadClass: cls, oneway: false, speedKmh: speed, geom: { type: 'LineString', coordinates: pts } });
 	// G25 expressway running north–south along the west, through its exits.
-	const g25: Position[] = [
-		[118.432, 37.3],
-		facilities[4].location,
-		facilities[5].location,
-		facilities[6].location,
-		[118.432, 37.6]
-	];
+	const g25: Position[] = [[118.432, 37.3], facilities[4].location, facilities[5].location, facilities[6].location, [118.432, 37.6]];
 	for (let i = 0; i < g25.length - 1; i++) ART('长深高速', 'G25 Changshen Expressway', 'expressway', 110, g25[i], g25[i + 1]);
 	const airportExit = facilities[7].location;
 	ART('东港高速', 'Donggang Expressway', 'expressway', 100, facilities[5].location, [118.55, 37.49], airportExit);

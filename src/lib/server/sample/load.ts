@@ -73,9 +73,7 @@ async function insertTaxonomy(tx: TxHandle, zone: SampleZone) {
 		from jsonb_to_recordset(${j(zone.chains.map((c) => ({ code: c.code, industry: c.industry, name_zh: c.nameZh, name_en: c.nameEn })))})
 			as r(code text, industry text, name_zh text, name_en text)
 		join industries i on i.code = r.industry`);
-	const links = zone.chains.flatMap((c) =>
-		c.links.map((l, idx) => ({ code: l.code, chain: c.code, position: idx + 1, name_zh: l.nameZh, name_en: l.nameEn }))
-	);
+	const links = zone.chains.flatMap((c) => c.links.map((l, idx) => ({ code: l.code, chain: c.code, position: idx + 1, name_zh: l.nameZh, name_en: l.nameEn })));
 	await tx.rows(sql`
 		insert into chain_links (code, chain_id, position, name_zh, name_en)
 		select r.code, c.id, r.position, r.name_zh, r.name_en
@@ -125,9 +123,7 @@ async function insertParks(tx: TxHandle, zone: SampleZone) {
 		insert into park_chains (park_id, chain_id)
 		select p.id, c.id from jsonb_to_recordset(${j(chains)}) as r(park text, chain text)
 		join parks p on p.code = r.park join chains c on c.code = r.chain`);
-	const targets = zone.parks
-		.filter((p) => p.disposalTargetMu)
-		.map((p) => ({ park: p.code, year: zone.disposalYear, target: p.disposalTargetMu }));
+	const targets = zone.parks.filter((p) => p.disposalTargetMu).map((p) => ({ park: p.code, year: zone.disposalYear, target: p.disposalTargetMu }));
 	await tx.rows(sql`
 		insert into disposal_targets (park_id, year, target_mu)
 		select p.id, r.year, r.target from jsonb_to_recordset(${j(targets)}) as r(park text, year int, target float8)

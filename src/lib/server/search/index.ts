@@ -204,7 +204,10 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number): SQL 
 function arr(v: string[] | string | null): string[] {
 	if (!v) return [];
 	if (Array.isArray(v)) return v;
-	return v.replace(/^\{|\}$/g, '').split(',').filter(Boolean);
+	return v
+		.replace(/^\{|\}$/g, '')
+		.split(',')
+		.filter(Boolean);
 }
 
 export async function searchSites(db: Database, q: FinderQuery): Promise<SearchResult> {

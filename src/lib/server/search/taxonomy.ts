@@ -36,10 +36,7 @@ async function load(db: Database): Promise<Taxonomy> {
 		industries: new Map(industries.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }])),
 		chains: new Map(chains.map((r) => [r.code, { id: Number(r.id), industry: r.industry, zh: r.name_zh, en: r.name_en }])),
 		links: new Map(
-			links.map((r) => [
-				r.code,
-				{ id: Number(r.id), chainId: Number(r.chain_id), chain: r.chain, position: Number(r.position), zh: r.name_zh, en: r.name_en }
-			])
+			links.map((r) => [r.code, { id: Number(r.id), chainId: Number(r.chain_id), chain: r.chain, position: Number(r.position), zh: r.name_zh, en: r.name_en }])
 		)
 	};
 }

@@ -45,8 +45,7 @@ export async function getFeatureDetails(database: Database, layer: FeatureLayer,
 	}
 }
 
-const where = (alias: string, byId: boolean, key: string | number) =>
-	byId ? sql`${sql.raw(alias)}.id = ${key}` : sql`${sql.raw(alias)}.code = ${key}`;
+const where = (alias: string, byId: boolean, key: string | number) => (byId ? sql`${sql.raw(alias)}.id = ${key}` : sql`${sql.raw(alias)}.code = ${key}`);
 
 const parkContactCols = sql`pk.code as park_code, pk.name_zh as park_name_zh, pk.name_en as park_name_en,
 	pk.operator_zh, pk.operator_en, pk.contact_name as park_contact_name, pk.contact_phone as park_contact_phone,
@@ -184,9 +183,7 @@ async function parkDetails(database: Database, byId: boolean, key: string | numb
 		nameZh: String(r.name_zh),
 		nameEn: String(r.name_en),
 		kind: String(r.kind),
-		parent: r.parent_code
-			? { code: String(r.parent_code), nameZh: String(r.parent_name_zh), nameEn: String(r.parent_name_en) }
-			: null,
+		parent: r.parent_code ? { code: String(r.parent_code), nameZh: String(r.parent_name_zh), nameEn: String(r.parent_name_en) } : null,
 		areaM2: Number(r.area_m2),
 		operatorZh: String(r.operator_zh),
 		operatorEn: String(r.operator_en),

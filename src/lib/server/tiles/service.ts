@@ -82,9 +82,7 @@ export class TileService {
 	/** A layer's data version; for the composite tile, the sum of all layers' versions (it grows with any write). */
 	async version(layer: TileAddress['layer']): Promise<number> {
 		const [row] = await this.database.rows<{ version: string | number }>(
-			layer === COMPOSITE
-				? sql`select sum(version) as version from layer_versions`
-				: sql`select version from layer_versions where layer = ${layer}`
+			layer === COMPOSITE ? sql`select sum(version) as version from layer_versions` : sql`select version from layer_versions where layer = ${layer}`
 		);
 		return Number(row?.version ?? 0);
 	}
@@ -147,11 +145,7 @@ export function etagFor(a: TileAddress, version: number): string {
 }
 
 /** Builds one tile from the database, uncached. */
-export async function buildTile(
-	database: Pick<Database, 'rows'>,
-	a: TileAddress & { layer: LayerName },
-	encoder: TileEncoder
-): Promise<Uint8Array> {
+export async function buildTile(database: Pick<Database, 'rows'>, a: TileAddress & { layer: LayerName }, encoder: TileEncoder): Promise<Uint8Array> {
 	const layer = TILE_LAYERS[a.layer];
 	if (a.z < layer.minZoom) return new Uint8Array(0);
 	if (encoder === 'postgis') {
@@ -159,9 +153,7 @@ export async function buildTile(
 		const tile = row?.tile;
 		return tile ? new Uint8Array(tile.buffer, tile.byteOffset, tile.byteLength) : new Uint8Array(0);
 	}
-	const rows = await database.rows<{ id: number; props: TileRow['props'] | string; geojson: string }>(
-		rowsQuery(layer, a.z, a.x, a.y)
-	);
+	const rows = await database.rows<{ id: number; props: TileRow['props'] | string; geojson: string }>(rowsQuery(layer, a.z, a.x, a.y));
 	return encodeTile(
 		layer.name,
 		rows.map((r) => ({

@@ -52,7 +52,13 @@ function asPlanError(e: unknown): unknown {
 /** The route through a tour's stops on the road network, and its timetable. */
 export async function planTour(db: Database, tour: Pick<TourInput, 'startTime' | 'stops' | 'lunchAfterStop' | 'lunchMin'>): Promise<TourPlan> {
 	try {
-		return planOf(tour, await routeTour(db, tour.stops.map((s) => s.location)));
+		return planOf(
+			tour,
+			await routeTour(
+				db,
+				tour.stops.map((s) => s.location)
+			)
+		);
 	} catch (e) {
 		throw asPlanError(e);
 	}

@@ -26,7 +26,8 @@ export function tourIdOf(raw: string): number {
 	return Number(raw);
 }
 
-const audit = (tx: TxHandle, user: SessionUser, action: AuditAction, id: number, before: unknown, after: unknown) => recordAudit(tx, user, action, 'tour', id, before, after);
+const audit = (tx: TxHandle, user: SessionUser, action: AuditAction, id: number, before: unknown, after: unknown) =>
+	recordAudit(tx, user, action, 'tour', id, before, after);
 
 async function load(tx: Pick<TxHandle, 'rows'>, id: number, lock = false): Promise<SavedTour | null> {
 	const [t] = await tx.rows<Record<string, unknown>>(sql`
@@ -81,7 +82,8 @@ async function writeStops(tx: TxHandle, id: number, input: TourInput) {
 	await tx.rows(sql`delete from tour_stops where tour_id = ${id}`);
 	for (const [i, s] of input.stops.entries()) {
 		const KIND = { plots: 'plot', buildings: 'building', facilities: 'facility' } as const;
-		const ref = (table: keyof typeof KIND) => (s.siteKind === KIND[table] && s.code ? sql`(select id from ${sql.identifier(table)} where code = ${s.code})` : sql`null`);
+		const ref = (table: keyof typeof KIND) =>
+			s.siteKind === KIND[table] && s.code ? sql`(select id from ${sql.identifier(table)} where code = ${s.code})` : sql`null`;
 		await tx.rows(sql`
 			insert into tour_stops (tour_id, seq, site_kind, plot_id, building_id, facility_id, location, label, dwell_min, notes, contact)
 			values (${id}, ${i + 1}, ${s.siteKind}, ${ref('plots')}, ${ref('buildings')}, ${ref('facilities')},
@@ -271,6 +273,17 @@ function privateStop(t: SavedTour, i: number, locale: Locale): TourStop {
 	const leg = t.legs[i - 1] ?? t.legs[i];
 	const onRoad = leg ? t.route[i > 0 && t.legs[i - 1] ? leg.to : leg.from] : undefined;
 	// Without a route point, the place to ~100 m only.
-	const location = (onRoad as [number, number] | undefined) ?? [Math.round(t.stops[i].location[0] * 1000) / 1000, Math.round(t.stops[i].location[1] * 1000) / 1000];
-	return { siteKind: 'point', code: null, location, label: translate(locale, 'tour.private_stop', { n: i + 1 }), dwellMin: t.stops[i].dwellMin, notes: '', contact: '' };
+	const location = (onRoad as [number, number] | undefined) ?? [
+		Math.round(t.stops[i].location[0] * 1000) / 1000,
+		Math.round(t.stops[i].location[1] * 1000) / 1000
+	];
+	return {
+		siteKind: 'point',
+		code: null,
+		location,
+		label: translate(locale, 'tour.private_stop', { n: i + 1 }),
+		dwellMin: t.stops[i].dwellMin,
+		notes: '',
+		contact: ''
+	};
 }

@@ -27,7 +27,8 @@ function parkContactText(p: ParkContact | null | undefined): string | null {
 }
 
 async function stopDetails(db: Database, s: SavedTour['stops'][number]): Promise<ItineraryStop> {
-	if (s.siteKind === 'point' || !s.code) return { details: null, photoId: null, sketch: null, contact: s.contact ? { text: s.contact, fromPark: false } : null };
+	if (s.siteKind === 'point' || !s.code)
+		return { details: null, photoId: null, sketch: null, contact: s.contact ? { text: s.contact, fromPark: false } : null };
 	const details = (await getFeatureDetails(db, LAYER[s.siteKind], s.code)) as ItineraryStop['details'];
 	const site = s.siteKind === 'facility' ? null : s.siteKind;
 	const [photos, inset] = await Promise.all([
@@ -72,7 +73,11 @@ async function overview(db: Database, tour: SavedTour): Promise<TourOverview> {
 	});
 	const legs = tour.legs.map((l) => legPath(tour, l));
 	if (legs.length === tour.stops.length - 1 && legs.every((l) => l.length)) {
-		for (const path of accessPaths(tour.stops.map((st) => st.location), legs)) features.push({ role: 'route', geometry: { type: 'LineString', coordinates: path }, tag: 'access' });
+		for (const path of accessPaths(
+			tour.stops.map((st) => st.location),
+			legs
+		))
+			features.push({ role: 'route', geometry: { type: 'LineString', coordinates: path }, tag: 'access' });
 	}
 	// Stops at one place (back at the start) share one circle: "1·5".
 	for (const g of stopGroups(tour.stops)) features.push({ role: 'stop', geometry: { type: 'Point', coordinates: g.location }, tag: g.numbers.join('·') });

@@ -6,4 +6,7 @@ import { parseBody, writeResponse } from '$lib/server/http';
 
 /** POST /api/console/confirm {items: [{kind, code}]}: "still accurate", one audit entry each. */
 export const POST: RequestHandler = ({ request, locals }) =>
-	writeResponse(async () => ({ confirmed: await confirmRecords(await getDatabase(), locals.user, (await parseBody(request, confirmSchema)).items) }), locals.user);
+	writeResponse(
+		async () => ({ confirmed: await confirmRecords(await getDatabase(), locals.user, (await parseBody(request, confirmSchema)).items) }),
+		locals.user
+	);

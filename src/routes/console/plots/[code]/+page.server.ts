@@ -11,5 +11,10 @@ export const load = (async ({ params, locals }) => {
 	if (!plot) error(404, { message: `No plot "${params.code}".` });
 	// Editors of other parks may not see the record at all.
 	if (!canEditPark(locals.user!, plot.parkId)) error(403, { message: 'You may not edit records of this park.' });
-	return { plot, parkBoundary: await parkBoundary(db, plot.parkId), history: await history(db, 'plot', params.code), photos: await listPhotos(db, 'plot', params.code) };
+	return {
+		plot,
+		parkBoundary: await parkBoundary(db, plot.parkId),
+		history: await history(db, 'plot', params.code),
+		photos: await listPhotos(db, 'plot', params.code)
+	};
 }) satisfies PageServerLoad;

@@ -5,7 +5,8 @@ import { deleteTour, getTour, saveTour, tourIdOf } from '$lib/server/tours';
 import { tourUpdateSchema } from '$lib/domain/tour-schema';
 import { parseBody, writeResponse } from '$lib/server/http';
 
-export const GET: RequestHandler = ({ params, locals }) => writeResponse(async () => {
+export const GET: RequestHandler = ({ params, locals }) =>
+	writeResponse(async () => {
 		requireStaff(locals.user);
 		return getTour(await getDatabase(), locals.user, tourIdOf(params.id));
 	}, locals.user);
