@@ -138,6 +138,9 @@ describe(`the sample zone under pressure (${MODE})`, () => {
 			company: 'Parallel Ltd',
 			contactName: 'Zhang',
 			contactEmail: 'zhang@example.com',
+			contactPhone: undefined,
+			industry: undefined,
+			spaceNeeded: undefined,
 			spaceUnit: 'm2' as const,
 			message: ''
 		};
