@@ -9,6 +9,7 @@ import { extraMapOrigins, withSecurityHeaders } from '$lib/server/guard/headers'
 import { consoleAccess } from '$lib/server/guard/console';
 import { describeError } from '$lib/server/log';
 import { installProcessHandlers } from '$lib/server/process';
+import { siteViews } from '$lib/server/enquiries/views';
 
 /**
  * Opens (and on first start, migrates and seeds) the database before the first
@@ -23,10 +24,18 @@ export const init: ServerInit = async () => {
 		console.log(`SiteAtlas: ${database.mode} database at ${database.where} ready in ${Math.round(performance.now() - started)} ms`);
 		const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
 		const stopWorker = startRequirementsWorker(database, origin);
-		// adapter-node stops taking requests on SIGTERM/SIGINT, then emits this: close the database so the process can exit.
+		// adapter-node stops taking requests on SIGTERM/SIGINT, then emits this: close the database so the
+		// process can exit. Requests still running then fail (503); a driver that does not let go of its
+		// sockets must not keep the process alive, so it exits after a deadline whatever happens.
 		process.once('sveltekit:shutdown', () => {
 			stopWorker();
-			void database.close().catch(() => {});
+			const deadline = setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS);
+			deadline.unref();
+			siteViews
+				.flush()
+				.then(() => database.close())
+				.catch(() => {})
+				.finally(() => setTimeout(() => process.exit(0), 200).unref());
 		});
 	} catch (e) {
 		if (e instanceof DatabaseStartupError) {
@@ -37,6 +46,9 @@ export const init: ServerInit = async () => {
 		process.exit(1);
 	}
 };
+
+/** How long closing the database may take when the server stops. */
+const SHUTDOWN_DEADLINE_MS = 15_000;
 
 /** Seconds a client should wait before trying again while the database is away. */
 const RETRY_AFTER_S = 5;

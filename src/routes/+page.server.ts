@@ -1,7 +1,7 @@
 import type { PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { parseFinderQuery } from '$lib/domain/finder';
-import { SearchInputError, searchSites, type SearchResult } from '$lib/server/search';
+import { SearchInputError, findSites, type SearchResult } from '$lib/server/search';
 import { taxonomyLists } from '$lib/server/search/taxonomy';
 import { freshness } from '$lib/server/config';
 
@@ -13,7 +13,7 @@ export const load = (async ({ url }) => {
 	let searchErrors = errors;
 	if (!errors.length) {
 		try {
-			results = await searchSites(db, query);
+			results = await findSites(db, query);
 		} catch (e) {
 			if (!(e instanceof SearchInputError)) throw e;
 			searchErrors = e.errors;

@@ -12,7 +12,7 @@ import { loadFixture } from './fixture';
 import { decode, tilesCovering } from './tiles';
 import { bbox } from '@turf/turf';
 import { parseFinderQuery } from '../../src/lib/domain/finder';
-import { searchSites } from '../../src/lib/server/search';
+import { findSites, searchSites } from '../../src/lib/server/search';
 import { getFeatureDetails } from '../../src/lib/server/sites/details';
 import { siteSketch } from '../../src/lib/server/sites/pages';
 import { TileService } from '../../src/lib/server/tiles/service';
@@ -234,6 +234,20 @@ describe(`the sample zone under pressure (${MODE})`, () => {
 		expect(refused.fields).toEqual({ geometry: 'edit.overlap' });
 		expect(refused.message).toContain(pair.b);
 		expect((await plotSnapshot(db, pair.a))!.areaM2).toBeCloseTo(a1.areaM2, 3);
+	});
+
+	it('answers a repeated search from the cache, and a write is seen on the next request', async () => {
+		const user = await staff();
+		const { query } = parseFinderQuery(new URLSearchParams('industry=new_materials&pageSize=50'));
+		const first = await findSites(db, query);
+		expect(await findSites(db, query)).toBe(first);
+		const code = first.items[0].code;
+		const p = (await plotSnapshot(db, code))!;
+		await updatePlot(db, user, code, editOf(p, { published: false }));
+		const after = await findSites(db, query);
+		expect(after).not.toBe(first);
+		expect(after.items.map((i) => i.code)).not.toContain(code);
+		await updatePlot(db, user, code, editOf((await plotSnapshot(db, code))!, { published: true }));
 	});
 
 	it('a shared tour does not name an unpublished plot: no code, no label, the road point instead of the site', async () => {

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/client';
 import { heatCells, HeatInputError, hexSizeM, parseHeatRequest } from '../../src/lib/server/heat';
 import { createEnquiry } from '../../src/lib/server/enquiries';
-import { recordSiteView } from '../../src/lib/server/enquiries';
+import { SiteViewCounter } from '../../src/lib/server/enquiries/views';
 import { enquirySchema } from '../../src/lib/domain/enquiry';
 import { MODE, openEmptyDatabase } from './db';
 import { loadFixture } from './fixture';
@@ -41,8 +41,10 @@ describe(`heat aggregation (${MODE})`, () => {
 			ipHash: 'heat',
 			locale: 'en'
 		});
-		await recordSiteView(db, 'plot', 'C');
-		await recordSiteView(db, 'plot', 'C');
+		const views = new SiteViewCounter();
+		views.count(db, 'plot', 'C');
+		views.count(db, 'plot', 'C');
+		await views.flush();
 		const r = await heatCells(db, { metric: 'demand', zoom: 13, bbox: ZONE });
 		expect(sum(r.cells)).toBe(12);
 	});

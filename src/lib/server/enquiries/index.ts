@@ -76,13 +76,6 @@ export async function createEnquiry(db: Database, input: EnquiryInput, meta: { i
 	return { reference };
 }
 
-/** Counts a view of a public site page (the demand heat metric). */
-export async function recordSiteView(db: Database, kind: 'plot' | 'building' | 'park', code: string): Promise<void> {
-	await db.rows(sql`
-		insert into site_views (site_kind, site_code, day, views) values (${kind}, ${code}, current_date, 1)
-		on conflict (site_kind, site_code, day) do update set views = site_views.views + 1`);
-}
-
 export interface EnquiryStatus {
 	reference: string;
 	status: string;

@@ -11,6 +11,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { parseFinderQuery, type FieldError } from '../../domain/finder';
 import { SearchInputError, searchSites } from '../search';
+import { publicAnswers } from '../cache/versioned';
 
 export const HEAT_METRICS = ['available_land', 'vacant_floor', 'demand', 'match'] as const;
 export type HeatMetric = (typeof HEAT_METRICS)[number];
@@ -151,6 +152,12 @@ export async function heatCells(
  */
 export async function heatForParams(db: Database, params: URLSearchParams): Promise<HeatResult> {
 	const req = parseHeatRequest(params);
+	const key = new URLSearchParams([...params].sort(([a], [b]) => a.localeCompare(b)));
+	// Demand counts page views, which move without a layer version: its answer lives a minute.
+	return publicAnswers.get(db, `heat?${key}`, () => computeHeat(db, req, params), req.metric === 'demand' ? 60_000 : undefined);
+}
+
+async function computeHeat(db: Database, req: ReturnType<typeof parseHeatRequest>, params: URLSearchParams): Promise<HeatResult> {
 	let points: { lon: number; lat: number; score: number }[] = [];
 	if (req.metric === 'match') {
 		const finder = new URLSearchParams(params);

@@ -10,6 +10,9 @@ import { requireParkEditor, requireUser } from '../auth/permissions';
 import { EditValidationError, NotFoundError } from '../editing/errors';
 import { recordAudit } from '../audit';
 import { text } from '../../domain/input';
+import { bumpLayerVersions } from '../tiles/versions';
+
+const LAYER = { plot: 'plots', building: 'buildings', park: 'parks' } as const;
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS_PER_SITE = 12;
@@ -67,6 +70,8 @@ export async function addPhoto(
 			insert into photos (site_kind, site_code, content_type, bytes, caption, uploaded_by)
 			values (${kind}, ${code}, ${type}, ${bytes}, ${caption}, ${u.id}) returning id`);
 		await recordAudit(tx, u, 'create', `${kind}-photo`, code, null, { id: Number(row.id), contentType: type, bytes: bytes.byteLength, caption });
+		// The photo is part of the published record: its pages and cached answers change with it.
+		await bumpLayerVersions(tx, [LAYER[kind]]);
 		return { id: Number(row.id) };
 	});
 }
@@ -81,6 +86,7 @@ export async function deletePhoto(db: Database, user: SessionUser | null, id: nu
 	await db.transaction(async (tx) => {
 		await tx.rows(sql`delete from photos where id = ${id}`);
 		await recordAudit(tx, u, 'delete', `${p.site_kind}-photo`, p.site_code, { id, caption: p.caption }, null);
+		await bumpLayerVersions(tx, [LAYER[p.site_kind]]);
 	});
 }
 

@@ -7,7 +7,8 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { areaBoundsM2, DEFAULT_WITHIN_KM, type FieldError, type FinderQuery } from '../../domain/finder';
+import { areaBoundsM2, DEFAULT_WITHIN_KM, finderParams, type FieldError, type FinderQuery } from '../../domain/finder';
+import { publicAnswers } from '../cache/versioned';
 import { CHAIN_RADIUS_KM, compareScored, scoreSite, type NamePair, type Reason, type SiteCandidate } from '../../domain/scoring';
 import { freshness } from '../config';
 import { getTaxonomy, type Taxonomy } from './taxonomy';
@@ -208,6 +209,11 @@ function arr(v: string[] | string | null): string[] {
 		.replace(/^\{|\}$/g, '')
 		.split(',')
 		.filter(Boolean);
+}
+
+/** The finder as the public asks it: the same query at the same data version is answered once. */
+export function findSites(db: Database, q: FinderQuery): Promise<SearchResult> {
+	return publicAnswers.get(db, `search?${finderParams(q)}`, () => searchSites(db, q));
 }
 
 export async function searchSites(db: Database, q: FinderQuery): Promise<SearchResult> {

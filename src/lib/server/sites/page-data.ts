@@ -3,7 +3,9 @@ import { error } from '@sveltejs/kit';
 import { getDatabase } from '../db';
 import { getFeatureDetails } from './details';
 import { nearbyFacilities, parkSites, siteSketch, unitsToLet } from './pages';
-import { recordSiteView } from '../enquiries';
+import { siteViews } from '../enquiries/views';
+import { publicAnswers } from '../cache/versioned';
+import type { Database } from '../db/client';
 import { taxonomyLists } from '../search/taxonomy';
 import { freshness } from '../config';
 import { listPhotos } from '../photos';
@@ -13,9 +15,17 @@ const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 export async function sitePageData(kind: 'plot' | 'building' | 'park', code: string) {
 	if (!CODE.test(code)) error(404, { message: `No ${kind} "${code}".` });
 	const db = await getDatabase();
+	const page = await publicAnswers.get(db, `site/${kind}/${code}`, () => load(db, kind, code));
+	if (!page) error(404, { message: `No published ${kind} "${code}".` });
+	// A page view feeds the demand heat map; counted in memory and written in batches.
+	siteViews.count(db, kind, code);
+	return page;
+}
+
+async function load(db: Database, kind: 'plot' | 'building' | 'park', code: string) {
 	const table = `${kind}s` as 'plots' | 'buildings' | 'parks';
 	const details = await getFeatureDetails(db, table, code);
-	if (!details) error(404, { message: `No published ${kind} "${code}".` });
+	if (!details) return null;
 	const [nearby, sketch, units, sites, taxonomy, photos] = await Promise.all([
 		nearbyFacilities(db, table, code),
 		siteSketch(db, table, code),
@@ -24,7 +34,5 @@ export async function sitePageData(kind: 'plot' | 'building' | 'park', code: str
 		taxonomyLists(db),
 		listPhotos(db, kind, code)
 	]);
-	// A page view feeds the demand heat map; losing one is harmless.
-	await recordSiteView(db, kind, code).catch(() => {});
 	return { kind, details, nearby, sketch, units, sites, photos, industries: taxonomy.industries, staleAfterDays: freshness().staleAfterDays };
 }

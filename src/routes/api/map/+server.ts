@@ -3,10 +3,14 @@ import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { getMapLabels, getZoneBounds } from '$lib/server/sites/details';
 import { layerVersions } from '$lib/server/tiles/versions';
+import { publicAnswers } from '$lib/server/cache/versioned';
 
 /** What the map needs besides tiles: zone extent, labels and the layers' data versions. */
 export const GET: RequestHandler = async () => {
 	const database = await getDatabase();
-	const [bounds, labels, versions] = await Promise.all([getZoneBounds(database), getMapLabels(database), layerVersions(database)]);
-	return json({ bounds, labels, versions }, { headers: { 'cache-control': 'no-cache' } });
+	const answer = await publicAnswers.get(database, 'map', async () => {
+		const [bounds, labels, versions] = await Promise.all([getZoneBounds(database), getMapLabels(database), layerVersions(database)]);
+		return { bounds, labels, versions };
+	});
+	return json(answer, { headers: { 'cache-control': 'no-cache' } });
 };

@@ -2,7 +2,7 @@ import { json } from '@sveltejs/kit';
 import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { parseFinderQuery } from '$lib/domain/finder';
-import { SearchInputError, searchSites } from '$lib/server/search';
+import { SearchInputError, findSites } from '$lib/server/search';
 import { badRequest } from '$lib/server/http';
 
 /** GET /api/search?industry=…&areaMin=…: ranked sites with reasons (see lib/domain/finder for the parameters). */
@@ -10,7 +10,7 @@ export const GET: RequestHandler = async ({ url }) => {
 	const { query, errors } = parseFinderQuery(url.searchParams);
 	if (errors.length) return badRequest(errors);
 	try {
-		return json(await searchSites(await getDatabase(), query), { headers: { 'cache-control': 'no-cache' } });
+		return json(await findSites(await getDatabase(), query), { headers: { 'cache-control': 'no-cache' } });
 	} catch (e) {
 		if (e instanceof SearchInputError) return badRequest(e.errors);
 		throw e;
