@@ -4,6 +4,7 @@ import { PbfReader } from 'pbf';
 import { generateSampleZone } from '../../src/lib/server/sample/generate';
 import { tileOf } from '../../src/lib/geo/tiles';
 import { signIn } from './helpers';
+import { PLOT_EDIT_FIELDS } from '../../src/lib/domain/edit-schemas';
 
 const zone = generateSampleZone();
 /** NM plots on offer without buildings; statuses do not depend on the seed date. */
@@ -236,26 +237,7 @@ test.describe('every write checks role and park scope on the server', () => {
 
 async function plotEditBody(nm: APIRequestContext) {
 	const p = await (await nm.get(`/api/console/plots/${MATRIX_PLOT}`)).json();
-	const keys = [
-		'supplyStatus',
-		'landUse',
-		'plotRatioMin',
-		'plotRatioMax',
-		'buildingDensityMax',
-		'greenRatioMax',
-		'heightLimitM',
-		'leaseTermYears',
-		'priceWanPerMu',
-		'readiness',
-		'readinessItems',
-		'isIdle',
-		'isLowEfficiency',
-		'disposalMethod',
-		'disposalDeadline',
-		'availableFrom',
-		'notes',
-		'published'
-	];
+	const keys = PLOT_EDIT_FIELDS;
 	return { ...Object.fromEntries(keys.map((k) => [k, p[k]])), notes: 'matrix' };
 }
 

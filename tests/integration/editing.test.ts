@@ -1,3 +1,4 @@
+import { plotEditOf } from '../../src/lib/domain/edit-schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/client';
@@ -32,27 +33,7 @@ const as = async (email: string, password: string) => {
 	return (await sessionUser(db, token))!;
 };
 const auditCount = async () => Number((await db.rows<{ n: number }>(sql`select count(*)::int as n from audit_entries`))[0].n);
-const editOf = (p: NonNullable<Awaited<ReturnType<typeof plotSnapshot>>>) => ({
-	version: p.version,
-	supplyStatus: p.supplyStatus,
-	landUse: p.landUse as never,
-	plotRatioMin: p.plotRatioMin,
-	plotRatioMax: p.plotRatioMax,
-	buildingDensityMax: p.buildingDensityMax,
-	greenRatioMax: p.greenRatioMax,
-	heightLimitM: p.heightLimitM,
-	leaseTermYears: p.leaseTermYears,
-	priceWanPerMu: p.priceWanPerMu,
-	readiness: p.readiness as never,
-	readinessItems: p.readinessItems as never,
-	isIdle: p.isIdle,
-	isLowEfficiency: p.isLowEfficiency,
-	disposalMethod: p.disposalMethod as never,
-	disposalDeadline: p.disposalDeadline,
-	availableFrom: p.availableFrom,
-	notes: p.notes,
-	published: p.published
-});
+const editOf = (p: NonNullable<Awaited<ReturnType<typeof plotSnapshot>>>) => plotEditOf(p);
 
 /** An available, published NM plot (edited by the NM editor) — a different one per test to stay independent. */
 async function availablePlot(park: string, skip = 0) {

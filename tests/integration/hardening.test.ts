@@ -24,6 +24,7 @@ import { createUser, signIn, SignInError, sessionUser, MAX_FAILURES_PER_ACCOUNT 
 import { history, plotSnapshot, restore, updatePlot, updatePlotBoundary, type PlotSnapshot } from '../../src/lib/server/editing';
 import { saveTour, shareTour, tourByToken } from '../../src/lib/server/tours';
 import type { BuildingDetails, PlotDetails } from '../../src/lib/domain/site-details';
+import { plotEditOf, type PlotEdit } from '../../src/lib/domain/edit-schemas';
 
 const FIXTURE = 'tests/fixtures/hardening/north.geojson';
 
@@ -178,30 +179,7 @@ describe(`the sample zone under pressure (${MODE})`, () => {
 		const { token } = await signIn(db, 'staff@demo.siteatlas', 'demo-staff-2026', 'ip-hardening');
 		return (await sessionUser(db, token))!;
 	}
-	const editOf = (p: PlotSnapshot, over: Partial<PlotSnapshot> = {}) => {
-		const q = { ...p, ...over };
-		return {
-			version: q.version,
-			supplyStatus: q.supplyStatus,
-			landUse: q.landUse as never,
-			plotRatioMin: q.plotRatioMin,
-			plotRatioMax: q.plotRatioMax,
-			buildingDensityMax: q.buildingDensityMax,
-			greenRatioMax: q.greenRatioMax,
-			heightLimitM: q.heightLimitM,
-			leaseTermYears: q.leaseTermYears,
-			priceWanPerMu: q.priceWanPerMu,
-			readiness: q.readiness as never,
-			readinessItems: q.readinessItems as never,
-			isIdle: q.isIdle,
-			isLowEfficiency: q.isLowEfficiency,
-			disposalMethod: q.disposalMethod as never,
-			disposalDeadline: q.disposalDeadline,
-			availableFrom: q.availableFrom,
-			notes: q.notes,
-			published: q.published
-		};
-	};
+	const editOf = (p: PlotSnapshot, over: Partial<PlotEdit> = {}) => plotEditOf(p, over);
 
 	it('a restore keeps the status rules: under construction cannot go back to signed', async () => {
 		const user = await staff();

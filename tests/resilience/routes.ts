@@ -7,6 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from './app';
+import { plotEditOf } from '../../src/lib/domain/edit-schemas';
 
 export interface FoundRoute {
 	/** "PUT /api/console/plots/[code]", "POST /plots/[code]?/enquire", "GET /console". */
@@ -241,28 +242,7 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 			kind: 'json',
 			valid: async (s, c) => {
 				const p = await editorState(c, `/api/console/plots/${s.plotNM}`);
-				const keys = [
-					'version',
-					'supplyStatus',
-					'landUse',
-					'plotRatioMin',
-					'plotRatioMax',
-					'buildingDensityMax',
-					'greenRatioMax',
-					'heightLimitM',
-					'leaseTermYears',
-					'priceWanPerMu',
-					'readiness',
-					'readinessItems',
-					'isIdle',
-					'isLowEfficiency',
-					'disposalMethod',
-					'disposalDeadline',
-					'availableFrom',
-					'notes',
-					'published'
-				];
-				const body = Object.fromEntries(keys.map((k) => [k, p[k]]));
+				const body = plotEditOf(p as Parameters<typeof plotEditOf>[0]);
 				return { ...body, availableFrom: '2027-03-01', notes: 'Checked on site\nall fine' };
 			}
 		},

@@ -39,6 +39,15 @@ export const plotEditSchema = z
 
 export type PlotEdit = z.infer<typeof plotEditSchema>;
 
+/** The fields of a plot an editor changes (all of the edit but its version), in form order. */
+export const PLOT_EDIT_FIELDS = Object.keys(plotEditSchema.shape).filter((k) => k !== 'version') as Exclude<keyof PlotEdit, 'version'>[];
+
+/** An edit that leaves a plot as it is (its state as read, at its version), for changing one field. */
+export function plotEditOf(state: Pick<PlotEdit, 'version'> & Record<string, unknown>, changes: Partial<PlotEdit> = {}): PlotEdit {
+	const fields = Object.fromEntries(PLOT_EDIT_FIELDS.map((k) => [k, state[k]]));
+	return { ...fields, version: state.version, ...changes } as PlotEdit;
+}
+
 export const buildingEditSchema = z.object({
 	version: z.number().int().positive(),
 	kind: z.enum(BUILDING_KINDS),
