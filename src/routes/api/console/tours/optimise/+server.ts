@@ -4,13 +4,11 @@ import { getDatabase } from '$lib/server/db';
 import { requireStaff } from '$lib/server/auth/permissions';
 import { optimiseTour } from '$lib/server/tours/graph';
 import { MAX_OPTIMISED_STOPS } from '$lib/domain/tour-order';
+import { lonLat } from '$lib/geo/geometry-schema';
 import { parseBody, writeResponse } from '$lib/server/http';
 
 const body = z.object({
-	locations: z
-		.array(z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]))
-		.min(2)
-		.max(MAX_OPTIMISED_STOPS, `At most ${MAX_OPTIMISED_STOPS} stops can be optimised at once.`)
+	locations: z.array(lonLat).min(2).max(MAX_OPTIMISED_STOPS, `At most ${MAX_OPTIMISED_STOPS} stops can be optimised at once.`)
 });
 
 /** POST /api/console/tours/optimise {locations}: the order with least driving time, first and last kept. */
