@@ -156,7 +156,13 @@ async function run(mode: 'embedded' | 'server') {
 		);
 	} finally {
 		app.child.kill('SIGTERM');
+		// A server that does not stop within 20 s is stopped hard (and that is reported).
+		const hard = setTimeout(() => {
+			console.log('  (the server did not stop within 20 s of SIGTERM: killed)');
+			app.child.kill('SIGKILL');
+		}, 20_000);
 		await new Promise((r) => app.child.once('exit', r));
+		clearTimeout(hard);
 		if (app.dataDir) rmSync(app.dataDir, { recursive: true, force: true });
 	}
 }
