@@ -7,15 +7,16 @@
  *
  * A new kind of write must bump a layer version, or its change would not be seen here.
  */
-import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
+import { currentVersions } from '../tiles/versions';
 
 /** The data version all cached answers depend on: every layer's version, and today's date. */
-export async function dataVersion(db: Pick<Database, 'rows'>): Promise<string> {
-	const [r] = await db.rows<{ v: string; d: string }>(
-		sql`select string_agg(layer || '=' || version, ',' order by layer) as v, current_date::text as d from layer_versions`
-	);
-	return `${r?.v ?? ''}@${r?.d ?? ''}`;
+export async function dataVersion(db: Pick<Database, 'rows' | 'mode'>): Promise<string> {
+	const { layers, day } = await currentVersions(db);
+	return `${Object.entries(layers)
+		.sort(([a], [b]) => a.localeCompare(b))
+		.map(([l, v]) => `${l}=${v}`)
+		.join(',')}@${day}`;
 }
 
 interface Entry {
@@ -33,7 +34,7 @@ export class VersionedCache {
 	 * already running, or computed now. `ttlMs` bounds how long an answer lives even without a
 	 * write (for figures that move without a layer version, such as page views).
 	 */
-	async get<T>(db: Pick<Database, 'rows'>, key: string, compute: () => Promise<T>, ttlMs = 10 * 60_000): Promise<T> {
+	async get<T>(db: Pick<Database, 'rows' | 'mode'>, key: string, compute: () => Promise<T>, ttlMs = 10 * 60_000): Promise<T> {
 		const full = `${await dataVersion(db)}|${key}`;
 		const hit = this.entries.get(full);
 		if (hit && hit.expires > Date.now()) {

@@ -6,13 +6,13 @@
  * its own transaction — so an edit is visible on the next request and no cached
  * tile is ever stale.
  */
-import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { LAYERS, isOneOf, type LayerName } from '../../domain/vocab';
 import { encodeTile, type TileRow } from './encode';
 import { MAX_TILE_ZOOM, TILE_LAYERS } from './layers';
 import { mvtQuery, rowsQuery } from './sql';
 import { TileCache } from './cache';
+import { currentVersions } from './versions';
 
 export type TileEncoder = 'postgis' | 'js';
 
@@ -81,10 +81,8 @@ export class TileService {
 
 	/** A layer's data version; for the composite tile, the sum of all layers' versions (it grows with any write). */
 	async version(layer: TileAddress['layer']): Promise<number> {
-		const [row] = await this.database.rows<{ version: string | number }>(
-			layer === COMPOSITE ? sql`select sum(version) as version from layer_versions` : sql`select version from layer_versions where layer = ${layer}`
-		);
-		return Number(row?.version ?? 0);
+		const { layers } = await currentVersions(this.database);
+		return layer === COMPOSITE ? Object.values(layers).reduce((a, b) => a + b, 0) : (layers[layer] ?? 0);
 	}
 
 	/** The current ETag of a tile, without building it (for If-None-Match). */
