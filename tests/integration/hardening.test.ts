@@ -13,6 +13,7 @@ import { decode, tilesCovering } from './tiles';
 import { bbox } from '@turf/turf';
 import { parseFinderQuery } from '../../src/lib/domain/finder';
 import { findSites, searchSites } from '../../src/lib/server/search';
+import { dataVersion } from '../../src/lib/server/cache/versioned';
 import { getFeatureDetails } from '../../src/lib/server/sites/details';
 import { siteSketch } from '../../src/lib/server/sites/pages';
 import { TileService } from '../../src/lib/server/tiles/service';
@@ -217,8 +218,11 @@ describe(`the sample zone under pressure (${MODE})`, () => {
 	it('answers a repeated search from the cache, and a write is seen on the next request', async () => {
 		const user = await staff();
 		const { query } = parseFinderQuery(new URLSearchParams('industry=new_materials&pageSize=50'));
+		const version = await dataVersion(db);
 		const first = await findSites(db, query);
-		expect(await findSites(db, query)).toBe(first);
+		const again = await findSites(db, query);
+		// On a server the database is shared with test files running beside this one; their writes start a new version.
+		if ((await dataVersion(db)) === version) expect(again).toBe(first);
 		const code = first.items[0].code;
 		const p = (await plotSnapshot(db, code))!;
 		await updatePlot(db, user, code, editOf(p, { published: false }));

@@ -37,7 +37,9 @@ describe(`photos (${MODE})`, () => {
 		const { id } = await addPhoto(db, editor, 'building', b.code, PNG, 'Lobby <b>west</b>');
 		expect((await listPhotos(db, 'building', b.code)).map((p) => p.id)).toContain(id);
 		expect((await photoBytes(db, id))!.type).toBe('image/png');
-		const [a] = await db.rows<{ action: string; entity: string }>(sql`select action, entity from audit_entries order by id desc limit 1`);
+		const [a] = await db.rows<{ action: string; entity: string }>(
+			sql`select action, entity from audit_entries where entity_id = ${b.code} order by id desc limit 1`
+		);
 		expect(a).toEqual({ action: 'create', entity: 'building-photo' });
 		await db.rows(sql`update buildings set published = false where code = ${b.code}`);
 		expect(await photoBytes(db, id)).toBeNull();
