@@ -124,6 +124,10 @@ async function openServer(url: string, migrationsFolder: string, runMigrations: 
 		max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
 		onnotice: () => {},
 		connect_timeout: 10,
+		// The driver's own backoff grows with every failed connection of the pool (3^n / 100 s, up to
+		// 20 s), so after a restart it would keep answering 503 for many seconds with the database
+		// already back. Retry at most a second apart instead.
+		backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
 		// JIT compilation costs ~0.2 s per query and pays off only for long analytic scans; the
 		// portal's queries take milliseconds, and set-returning PostGIS functions such as
 		// ST_HexagonGrid carry cost estimates that would trigger it on every heat request.
