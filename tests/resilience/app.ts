@@ -137,7 +137,10 @@ export class Client {
 		} else if (body?.multipart) {
 			payload = body.multipart;
 		}
-		const res = await fetch(this.base + url, { method, headers, body: payload, redirect: 'manual' });
+		// No answer in 60 s is a hang, reported as such (a test must end, and say where it waited).
+		const res = await fetch(this.base + url, { method, headers, body: payload, redirect: 'manual', signal: AbortSignal.timeout(60_000) }).catch((e) => {
+			throw new Error(`${method} ${url} had no answer: ${(e as Error).name}`);
+		});
 		const text = await res.text();
 		let json: Record<string, unknown> | null;
 		try {
