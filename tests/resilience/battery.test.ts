@@ -67,7 +67,7 @@ function* spoilJson(root: unknown, value: unknown, at: (string | number)[] = [])
 		yield { label: `${name}=NUL`, value: set('\u0000') };
 	} else if (Array.isArray(value)) {
 		yield { label: `${name}=[]`, value: set([]) };
-		yield { label: `${name}=deep`, value: set(deep(5000)) };
+		yield { label: `${name}=deep`, value: set(DEEP) };
 		for (let i = 0; i < Math.min(value.length, 2); i++) yield* spoilJson(root, value[i], [...at, i]);
 	} else if (typeof value === 'object') {
 		if (at[at.length - 1] === 'geometry') yield* spoilGeometry(set);
@@ -90,7 +90,6 @@ function setPath(root: unknown, at: (string | number)[], v: unknown): unknown {
  */
 const DEEP = '\u2063deep\u2063';
 const DEEP_TEXT = `${'['.repeat(5000)}118.5,37.4${']'.repeat(5000)}`;
-const deep = (_n: number): unknown => DEEP;
 const toRaw = (v: unknown) => JSON.stringify(v).replaceAll(JSON.stringify(DEEP), DEEP_TEXT);
 
 function* spoilGeometry(set: (v: unknown) => unknown): Generator<{ label: string; value: unknown }> {
@@ -105,7 +104,7 @@ function* spoilGeometry(set: (v: unknown) => unknown): Generator<{ label: string
 	yield { label: 'geometry=one point', value: set({ type: 'Polygon', coordinates: [[ring[0]]] }) };
 	yield { label: 'geometry=Polygon at MultiPolygon depth', value: set({ type: 'Polygon', coordinates: [[ring]] }) };
 	yield { label: 'geometry=MultiPolygon at Polygon depth', value: set({ type: 'MultiPolygon', coordinates: [ring] }) };
-	yield { label: 'geometry=5000 levels', value: set({ type: 'MultiPolygon', coordinates: deep(5000) }) };
+	yield { label: 'geometry=5000 levels', value: set({ type: 'MultiPolygon', coordinates: DEEP }) };
 	yield { label: 'geometry=1e+5', value: set({ type: 'Polygon', coordinates: [[[1e5, 37.4], ...ring.slice(1, 3), [1e5, 37.4]]] }) };
 	yield { label: 'geometry=null coordinate', value: set({ type: 'Polygon', coordinates: [[[null, 37.4], ...ring.slice(1, 3), [null, 37.4]]] }) };
 	yield { label: 'geometry=Point', value: set({ type: 'Point', coordinates: [118.5, 37.4] }) };

@@ -3,6 +3,7 @@
  * by its SQLSTATE, routine and constraint and where in our code it happened — never by its
  * message or the query's parameters, which carry what people typed (names, emails, notes).
  */
+import { causes } from './db/outage';
 
 interface PgErrorLike {
 	code?: string;
@@ -13,8 +14,8 @@ interface PgErrorLike {
 }
 
 function databaseCause(e: unknown): PgErrorLike | null {
-	for (let err: unknown = e, depth = 0; err && depth < 4; err = (err as { cause?: unknown }).cause, depth++) {
-		const x = err as PgErrorLike & { query?: unknown; params?: unknown };
+	for (const err of causes(e)) {
+		const x = err as PgErrorLike;
 		if (x.severity || x.severity_local || x.routine) return x;
 	}
 	return null;

@@ -35,6 +35,11 @@ const CONNECTION_CODES = new Set([
  */
 const OUTAGE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
 
+/** An error and the errors it wraps (drizzle wraps the driver's in `cause`), outermost first. */
+export function* causes(e: unknown, depth = 4): Generator<unknown> {
+	for (let err: unknown = e, i = 0; err && i < depth; err = (err as { cause?: unknown }).cause, i++) yield err;
+}
+
 function codeOf(e: unknown): string | undefined {
 	const c = (e as { code?: unknown } | null)?.code;
 	return typeof c === 'string' ? c : undefined;
@@ -42,7 +47,7 @@ function codeOf(e: unknown): string | undefined {
 
 /** Whether an error (or the error it wraps, as drizzle's query errors do) says the database is away. */
 export function isDatabaseOutage(e: unknown): boolean {
-	for (let err: unknown = e, depth = 0; err && depth < 4; err = (err as { cause?: unknown }).cause, depth++) {
+	for (const err of causes(e)) {
 		if (err instanceof DatabaseUnavailableError) return true;
 		const code = codeOf(err);
 		if (code && (CONNECTION_CODES.has(code) || OUTAGE_SQLSTATES.has(code) || /^08/.test(code))) return true;
@@ -52,7 +57,7 @@ export function isDatabaseOutage(e: unknown): boolean {
 
 /** The outage's code for the log line ("57P01", "ECONNREFUSED"). */
 export function outageReason(e: unknown): string {
-	for (let err: unknown = e, depth = 0; err && depth < 4; err = (err as { cause?: unknown }).cause, depth++) {
+	for (const err of causes(e)) {
 		const code = err instanceof DatabaseUnavailableError ? err.reason : codeOf(err);
 		if (code) return code;
 	}
