@@ -3,6 +3,8 @@
  * area; vocabulary labels use `<vocab>.<value>` so that a new status cannot ship
  * without a label (the unit test walks the vocab lists).
  */
+import { importEn, importZh } from './import-messages';
+
 export const zh = {
 	'app.title': '招商一张图',
 	'app.name': 'SiteAtlas 招商一张图',
@@ -505,7 +507,8 @@ export const zh = {
 	'tour.untitled': '未命名路线',
 	'tour.stop_n': '第 {n} 站',
 	'tour.private_stop': '第 {n} 站（未公开的地块）',
-	'tour.sketch': '位置示意'
+	'tour.sketch': '位置示意',
+	...importZh
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1013,5 +1016,6 @@ export const en: Record<MessageKey, string> = {
 	'tour.untitled': 'Untitled tour',
 	'tour.stop_n': 'Stop {n}',
 	'tour.private_stop': 'Stop {n} (site not public)',
-	'tour.sketch': 'Location sketch'
+	'tour.sketch': 'Location sketch',
+	...importEn
 };

@@ -392,6 +392,8 @@ export const roads = pgTable(
 		id: serial('id').primaryKey(),
 		nameZh: text('name_zh').notNull().default(''),
 		nameEn: text('name_en').notNull().default(''),
+		/** The road's id in the survey it was imported from; imports are idempotent by it. */
+		code: text('code').unique(),
 		roadClass: text('road_class').notNull(),
 		oneway: boolean('oneway').notNull().default(false),
 		speedKmh: smallint('speed_kmh').notNull(),
@@ -496,10 +498,15 @@ export const auditEntries = pgTable(
 		entity: text('entity').notNull(),
 		entityId: text('entity_id').notNull(),
 		before: jsonb('before'),
-		after: jsonb('after')
+		after: jsonb('after'),
+		/** The import (or its undo) that made this entry, if any. */
+		importId: integer('import_id').references((): AnyPgColumn => imports.id),
+		/** For undo entries: the import they undid. */
+		undoOf: integer('undo_of').references((): AnyPgColumn => imports.id)
 	},
 	(t) => [
 		index('audit_entries_entity_idx').on(t.entity, t.entityId),
+		index('audit_entries_import_idx').on(t.importId),
 		check('audit_entries_action_check', sql`${t.action} IN ('create', 'update', 'delete', 'restore', 'confirm')`)
 	]
 );
@@ -707,5 +714,37 @@ export const tourStops = pgTable(
 		index('tour_stops_location_gist').using('gist', t.location),
 		check('tour_stops_site_kind_check', sql`${t.siteKind} IN ('plot', 'building', 'facility', 'point')`),
 		check('tour_stops_dwell_check', sql`${t.dwellMin} BETWEEN 0 AND 600`)
+	]
+);
+
+/**
+ * A committed import: who, when, which file (name, size, SHA-256), into which layer and park,
+ * read in which CRS and encoding, and what it did. Its audit entries carry its id, which is
+ * what undo walks back.
+ */
+export const imports = pgTable(
+	'imports',
+	{
+		id: serial('id').primaryKey(),
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		layer: text('layer').notNull(),
+		parkId: integer('park_id').references(() => parks.id),
+		fileName: text('file_name').notNull(),
+		fileBytes: bigint('file_bytes', { mode: 'number' }).notNull(),
+		fileSha256: text('file_sha256').notNull(),
+		format: text('format').notNull(),
+		crs: text('crs'),
+		encoding: text('encoding'),
+		options: jsonb('options').notNull().default({}),
+		counts: jsonb('counts').notNull().default({}),
+		status: text('status').notNull().default('committed'),
+		createdAt: created(),
+		undoneAt: timestamp('undone_at', { withTimezone: true }),
+		undoneBy: integer('undone_by').references(() => users.id, { onDelete: 'set null' })
+	},
+	(t) => [
+		index('imports_created_idx').on(t.createdAt),
+		check('imports_status_check', sql`${t.status} IN ('committed', 'undone')`),
+		check('imports_layer_check', sql`${t.layer} IN ('plots', 'parks', 'buildings', 'units', 'facilities', 'roads')`)
 	]
 );

@@ -67,15 +67,12 @@ export async function requireRecordScope(db: Pick<Database, 'rows'>, user: Sessi
 
 // ------------------------------------------------------------------ plots
 
-/** The editable state of a plot, as the audit log and the console see it. */
-export async function plotSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, lock = false) {
-	const [r] = await tx.rows<Record<string, unknown>>(sql`
-		select id, code, park_id, version, supply_status, land_use, plot_ratio_min, plot_ratio_max, building_density_max,
-			green_ratio_max, height_limit_m, lease_term_years, price_wan_per_mu, readiness, readiness_items, is_idle,
-			is_low_efficiency, disposal_method, disposal_deadline::text, available_from::text, notes, published,
-			confirmed_at, area_m2, ST_AsGeoJSON(boundary, 7) as boundary
-		from plots where code = ${code} ${lock ? sql`for update` : sql``}`);
-	if (!r) return null;
+const PLOT_SNAPSHOT_COLUMNS = sql`id, code, park_id, version, supply_status, land_use, plot_ratio_min, plot_ratio_max, building_density_max,
+	green_ratio_max, height_limit_m, lease_term_years, price_wan_per_mu, readiness, readiness_items, is_idle,
+	is_low_efficiency, disposal_method, disposal_deadline::text, available_from::text, notes, published,
+	confirmed_at, area_m2, owner_name, ST_AsGeoJSON(boundary, 7) as boundary`;
+
+function plotSnapshotOf(r: Record<string, unknown>) {
 	return {
 		id: Number(r.id),
 		code: String(r.code),
@@ -84,9 +81,26 @@ export async function plotSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, loc
 		...plotAttributesOf(r),
 		supplyStatus: r.supply_status as SupplyStatus,
 		notes: String(r.notes),
+		ownerName: (r.owner_name as string | null) ?? null,
 		published: Boolean(r.published),
 		boundary: JSON.parse(String(r.boundary)) as Geometry
 	};
+}
+
+/** The editable state of a plot, as the audit log and the console see it. */
+export async function plotSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, lock = false) {
+	const [r] = await tx.rows<Record<string, unknown>>(sql`select ${PLOT_SNAPSHOT_COLUMNS} from plots where code = ${code} ${lock ? sql`for update` : sql``}`);
+	return r ? plotSnapshotOf(r) : null;
+}
+
+/** The states of many plots at once (imports), by code. */
+export async function plotSnapshots(tx: Pick<TxHandle, 'rows'>, codes: string[]): Promise<Map<string, PlotSnapshot>> {
+	const rows = codes.length
+		? await tx.rows<Record<string, unknown>>(
+				sql`select ${PLOT_SNAPSHOT_COLUMNS} from plots where code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`
+			)
+		: [];
+	return new Map(rows.map((r) => [String(r.code), plotSnapshotOf(r)]));
 }
 export type PlotSnapshot = NonNullable<Awaited<ReturnType<typeof plotSnapshot>>>;
 
@@ -98,7 +112,7 @@ async function lockPlot(tx: TxHandle, user: SessionUser | null, code: string, ve
 type PlotAttributes = Omit<PlotEdit, 'version'>;
 
 /** Writes a plot's editable attributes and bumps its version (shared by edits and restores). */
-async function writePlotAttributes(tx: TxHandle, code: string, a: PlotAttributes) {
+export async function writePlotAttributes(tx: TxHandle, code: string, a: PlotAttributes) {
 	await tx.rows(sql`
 		update plots set supply_status = ${a.supplyStatus}, land_use = ${a.landUse},
 			plot_ratio_min = ${a.plotRatioMin}, plot_ratio_max = ${a.plotRatioMax},
@@ -205,14 +219,12 @@ export async function readPlot(db: Database, user: SessionUser | null, code: str
 
 // ------------------------------------------------------------------ buildings
 
-export async function buildingSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, lock = false) {
-	const [r] = await tx.rows<Record<string, unknown>>(sql`
-		select id, code, park_id, version, kind, floors, rent_yuan_per_m2_day, owner_name, operator_name, business_formats,
-			tax_tier, published, confirmed_at, name_zh, name_en,
-			coalesce((select json_agg(json_build_object('id', u.id, 'floor', u.floor, 'unitNo', u.unit_no, 'areaM2', u.area_m2,
-				'status', u.status) order by u.floor, u.unit_no) from units u where u.building_id = b.id), '[]'::json) as units
-		from buildings b where code = ${code} ${lock ? sql`for update` : sql``}`);
-	if (!r) return null;
+const BUILDING_SNAPSHOT_COLUMNS = sql`id, code, park_id, version, kind, floors, rent_yuan_per_m2_day, owner_name, operator_name, business_formats,
+	tax_tier, published, confirmed_at, name_zh, name_en, gross_area_m2, leasable_area_m2, ST_AsGeoJSON(footprint, 7) as footprint,
+	coalesce((select json_agg(json_build_object('id', u.id, 'floor', u.floor, 'unitNo', u.unit_no, 'areaM2', u.area_m2,
+		'status', u.status) order by u.floor, u.unit_no) from units u where u.building_id = b.id), '[]'::json) as units`;
+
+function buildingSnapshotOf(r: Record<string, unknown>) {
 	return {
 		id: Number(r.id),
 		code: String(r.code),
@@ -222,6 +234,8 @@ export async function buildingSnapshot(tx: Pick<TxHandle, 'rows'>, code: string,
 		nameEn: String(r.name_en),
 		kind: String(r.kind),
 		floors: Number(r.floors),
+		grossAreaM2: Number(r.gross_area_m2),
+		leasableAreaM2: Number(r.leasable_area_m2),
 		rentYuanPerM2Day: num(r.rent_yuan_per_m2_day),
 		ownerName: String(r.owner_name),
 		operatorName: (r.operator_name as string) ?? null,
@@ -229,8 +243,26 @@ export async function buildingSnapshot(tx: Pick<TxHandle, 'rows'>, code: string,
 		taxTier: String(r.tax_tier),
 		published: Boolean(r.published),
 		confirmedAt: iso(r.confirmed_at)!,
+		footprint: JSON.parse(String(r.footprint)) as Geometry,
 		units: parseJson<{ id: number; floor: number; unitNo: string; areaM2: number; status: string }[]>(r.units)
 	};
+}
+
+export async function buildingSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, lock = false) {
+	const [r] = await tx.rows<Record<string, unknown>>(
+		sql`select ${BUILDING_SNAPSHOT_COLUMNS} from buildings b where code = ${code} ${lock ? sql`for update` : sql``}`
+	);
+	return r ? buildingSnapshotOf(r) : null;
+}
+
+/** The states of many buildings at once (imports), by code. */
+export async function buildingSnapshots(tx: Pick<TxHandle, 'rows'>, codes: string[]): Promise<Map<string, BuildingSnapshot>> {
+	const rows = codes.length
+		? await tx.rows<Record<string, unknown>>(
+				sql`select ${BUILDING_SNAPSHOT_COLUMNS} from buildings b where code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`
+			)
+		: [];
+	return new Map(rows.map((r) => [String(r.code), buildingSnapshotOf(r)]));
 }
 export type BuildingSnapshot = NonNullable<Awaited<ReturnType<typeof buildingSnapshot>>>;
 
@@ -246,7 +278,7 @@ async function lockBuilding(tx: TxHandle, user: SessionUser | null, code: string
 type BuildingAttributes = Omit<BuildingEdit, 'version'>;
 
 /** Writes a building's editable attributes and bumps its version (shared by edits and restores). */
-async function writeBuildingAttributes(tx: TxHandle, code: string, a: BuildingAttributes) {
+export async function writeBuildingAttributes(tx: TxHandle, code: string, a: BuildingAttributes) {
 	await tx.rows(sql`
 		update buildings set kind = ${a.kind}, floors = ${a.floors}, rent_yuan_per_m2_day = ${a.rentYuanPerM2Day},
 			owner_name = ${a.ownerName}, operator_name = ${a.operatorName},
@@ -375,6 +407,11 @@ export async function restore(db: Database, user: SessionUser | null, entity: En
 		const before = await lockBuilding(tx, user, code, version);
 		const t = target as unknown as BuildingSnapshot & BuildingAttributes;
 		await writeBuildingAttributes(tx, code, t);
+		// Entries written before footprints were part of the snapshot have none: the footprint stays.
+		if (t.footprint && JSON.stringify(t.footprint) !== JSON.stringify(before.footprint)) {
+			await tx.rows(sql`update buildings set footprint = ${boundarySql(t.footprint)}, gross_area_m2 = ${t.grossAreaM2}, leasable_area_m2 = ${t.leasableAreaM2}
+				where code = ${code}`);
+		}
 		for (const u of t.units) await tx.rows(sql`update units set status = ${u.status}, area_m2 = ${u.areaM2} where id = ${u.id} and building_id = ${before.id}`);
 		return recorded(tx, user, 'restore', 'building', code, before, buildingSnapshot);
 	});

@@ -1,0 +1,26 @@
+/**
+ * A file that cannot be imported at all (broken zip, missing `.dbf`, unknown CRS, too large):
+ * one message key with its values, translated in the console, and an English sentence for
+ * the command line and API clients. Problems of single features are not errors: they are
+ * listed in the report.
+ */
+import { en, type MessageKey } from '../../i18n/messages';
+
+export type Params = Record<string, string | number>;
+
+export function english(key: MessageKey, params: Params = {}): string {
+	let text: string = en[key] ?? key;
+	for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
+	return text;
+}
+
+export class ImportFileError extends Error {
+	constructor(
+		readonly key: MessageKey,
+		readonly params: Params = {},
+		/** 413 for size limits, 409 for an undo that would lose later edits, 400 otherwise. */
+		readonly status: 400 | 409 | 413 = 400
+	) {
+		super(english(key, params));
+	}
+}

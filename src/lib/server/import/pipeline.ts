@@ -1,0 +1,408 @@
+/**
+ * One import run, the same for the console, the API and the command line: read the file,
+ * find its CRS and encoding (the user's choice, what the file says, or a proposal from its
+ * numbers — never a silent assumption), convert and map every feature, stage them all in
+ * PostGIS for the checks, compare with the database, and either report (dry run: the
+ * transaction is rolled back, nothing is written) or commit all of it in that one
+ * transaction. A commit with problems writes nothing unless told to leave those features out.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { booleanPointInPolygon } from '@turf/turf';
+import gcoord from 'gcoord';
+import type { Feature, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { Database, TxHandle } from '../db/client';
+import type { SessionUser } from '../auth';
+import { PermissionError, requireParkEditor, requireUser } from '../auth/permissions';
+import { importLimits, type ImportLimits } from '../config';
+import { IMPORT_TARGETS, proposeMapping, type ImportTarget, type Mapping } from '../../domain/import/targets';
+import { AREA_UNITS, areaUnitByValues, areaUnitOfName, type AreaUnit } from '../../domain/import/values';
+import { MAX_LISTED_PROBLEMS, MAX_PREVIEW_FEATURES, type ImportOptions, type ImportProblem, type ImportReport } from '../../domain/import/report';
+import { guessZone } from '../../geo/gauss-kruger';
+import type { MessageKey } from '../../i18n/messages';
+import { crsFromName, transformFrom, type Crs, type SevenParams, type Shift, type Transform } from './crs';
+import { userEncoding } from './encoding';
+import { english, ImportFileError } from './errors';
+import { stageFeature, type FeatureProblem } from './features';
+import { eachPosition } from './geometry';
+import { readSource } from './formats';
+import type { CrsRule, SourceFile } from './source';
+import { areaRatio, checkAreas, checkStage, createStage, diffStage, insertStage, markProblems, summariseDiff, type StageRow } from './stage';
+import { writeStage } from './write';
+
+export interface ImportFile {
+	name: string;
+	bytes: Uint8Array;
+}
+
+export type Progress = (phase: 'reading' | 'checking' | 'writing', done: number, total: number | null) => void;
+
+interface Park {
+	id: number;
+	code: string;
+	nameZh: string;
+	nameEn: string;
+	boundary: Polygon | MultiPolygon;
+	lon: number;
+}
+
+/** A commit refused because features have problems; carries the report that lists them. */
+export class ImportRefused extends Error {
+	constructor(readonly report: ImportReport) {
+		super(`${report.counts.withProblems} of ${report.counts.features} features have problems; fix them, or commit with "skip problems" to leave them out.`);
+	}
+}
+
+class DryRunDone extends Error {
+	constructor(readonly report: ImportReport) {
+		super('dry run');
+	}
+}
+
+/** Who may import into a layer: park editors into their parks, administrators anything. */
+function checkPermission(user: SessionUser | null, target: ImportTarget): SessionUser {
+	const u = requireUser(user);
+	if (target.who === 'admin' && u.role !== 'admin') throw new PermissionError(403, `Only administrators may import ${target.layer}.`);
+	return u;
+}
+
+async function loadParks(db: Pick<Database, 'rows'>): Promise<Map<string, Park>> {
+	const rows = await db.rows<{ id: number; code: string; name_zh: string; name_en: string; boundary: string; lon: number }>(sql`
+		select id, code, name_zh, name_en, ST_AsGeoJSON(boundary, 7) as boundary, ST_X(ST_PointOnSurface(boundary)) as lon from parks`);
+	return new Map(
+		rows.map((r) => [
+			r.code,
+			{ id: Number(r.id), code: r.code, nameZh: r.name_zh, nameEn: r.name_en, boundary: JSON.parse(r.boundary), lon: Number(r.lon) } satisfies Park
+		])
+	);
+}
+
+interface Pass1 {
+	count: number;
+	byType: Record<string, number>;
+	bounds: [number, number, number, number] | null;
+	firstPoints: [number, number][];
+}
+
+/** First pass: how many features of which type, and the extent of the file's own numbers. */
+async function survey(source: SourceFile, limits: ImportLimits, progress?: Progress): Promise<Pass1> {
+	const byType: Record<string, number> = {};
+	let [minX, minY, maxX, maxY] = [Infinity, Infinity, -Infinity, -Infinity];
+	let count = 0;
+	const firstPoints: [number, number][] = [];
+	for await (const f of source.features()) {
+		count++;
+		if (count > limits.maxFeatures) throw new ImportFileError('import.too_many_features', { max: limits.maxFeatures }, 413);
+		const type = f.geometry?.type ?? 'none';
+		byType[type] = (byType[type] ?? 0) + 1;
+		let first = true;
+		eachPosition(f.geometry, (x, y) => {
+			if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 1e9 || Math.abs(y) > 1e9) return;
+			if (first && firstPoints.length < 400) firstPoints.push([x, y]);
+			first = false;
+			if (x < minX) minX = x;
+			if (y < minY) minY = y;
+			if (x > maxX) maxX = x;
+			if (y > maxY) maxY = y;
+		});
+		if (count % 2000 === 0) progress?.('reading', count, null);
+	}
+	return { count, byType, bounds: Number.isFinite(minX) ? [minX, minY, maxX, maxY] : null, firstPoints };
+}
+
+interface CrsChoice {
+	crs: Crs;
+	rule: CrsRule;
+	transform: Transform;
+	shift: Shift;
+	proposals: ImportReport['crs']['proposals'];
+}
+
+/** The CRS to read the file in: the user's, the file's, else a proposal from the numbers (named as such in the report). */
+function chooseCrs(
+	source: SourceFile & { redline?: { sevenParams: SevenParams | null } },
+	options: ImportOptions,
+	pass: Pass1,
+	park: Park | null
+): CrsChoice | null {
+	const proposals: CrsChoice['proposals'] = [];
+	let choice: { crs: Crs; rule: CrsRule } | null = null;
+	if (options.crs) {
+		const crs = crsFromName(options.crs);
+		if (!crs) throw new ImportFileError('import.crs_unknown', { crs: options.crs.slice(0, 40) });
+		choice = { crs, rule: 'user' };
+	} else if (source.crs) choice = source.crs;
+	else if (pass.bounds) {
+		const guess = guessZone(pass.bounds, park?.lon ?? null);
+		if (guess?.rule === 'lonlat' && (source.format === 'geojson' || source.format === 'topojson')) {
+			// RFC 7946: GeoJSON without a crs member is WGS 84 longitude/latitude — and its numbers agree.
+			choice = { crs: crsFromName('EPSG:4326')!, rule: 'rfc7946' };
+		} else if (guess) {
+			choice = { crs: crsFromName(`EPSG:${guess.epsg}`)!, rule: guess.rule };
+			proposals.push({
+				key: `import.propose_${guess.rule}` as MessageKey,
+				params: { crs: `EPSG:${guess.epsg}`, zone: guess.zone ?? '', cm: guess.centralMeridian ?? '' }
+			});
+		}
+	}
+	if (!choice) return null;
+	const sevenParams = (options.sevenParams as SevenParams | null | undefined) ?? source.redline?.sevenParams ?? null;
+	if (options.sevenParams && (options.sevenParams.length !== 7 || !options.sevenParams.every(Number.isFinite)))
+		throw new ImportFileError('import.seven_params');
+	const shift: Shift = options.shift ?? 'none';
+	const transform = transformFrom(choice.crs, shift, choice.crs.datum === 'xian1980' || choice.crs.datum === 'beijing1954' ? sevenParams : null);
+	if (shift === 'none' && park && choice.crs.geographic) {
+		// Coordinates copied from a consumer map sit a few hundred metres off: compare how many fall in the park as they are and undone.
+		const inPark = (p: number[]) => booleanPointInPolygon(p, park.boundary);
+		const pts = pass.firstPoints.map(([x, y]) => transform.toLonLat(x, y)).filter((p): p is [number, number] => p !== null);
+		if (pts.length) {
+			const asIs = pts.filter(inPark).length / pts.length;
+			for (const [name, from] of [
+				['gcj02', gcoord.GCJ02],
+				['bd09', gcoord.BD09]
+			] as const) {
+				const shifted = pts.filter((p) => inPark(gcoord.transform([p[0], p[1]], from, gcoord.WGS84) as number[])).length / pts.length;
+				if (asIs < 0.5 && shifted >= 0.8) proposals.push({ key: `import.propose_${name}` as MessageKey, params: { share: Math.round(shifted * 100) } });
+			}
+		}
+	}
+	return { ...choice, transform, shift, proposals };
+}
+
+function areaUnitChoice(options: ImportOptions, mapping: Mapping, ratio: number | null): ImportReport['areaUnit'] {
+	const column = mapping.areaAttr?.column;
+	if (!column) return null;
+	if (options.areaUnit && options.areaUnit in AREA_UNITS) return { unit: options.areaUnit, rule: 'user' };
+	const byName = areaUnitOfName(column);
+	if (byName) return { unit: byName, rule: 'column_name' };
+	const byValues = ratio === null ? null : areaUnitByValues([{ value: 1, measuredM2: ratio }]);
+	return { unit: (byValues ?? 'm2') as AreaUnit, rule: 'values' };
+}
+
+/** Text samples of the attributes, to judge the encoding by eye. */
+function sampleTexts(samples: string[], properties: Record<string, unknown>) {
+	if (samples.length >= 6) return;
+	for (const v of Object.values(properties)) {
+		if (typeof v === 'string' && /[^\x20-\x7e]/.test(v) && !samples.includes(v) && samples.length < 6) samples.push(v.slice(0, 60));
+	}
+}
+
+export async function runImport(
+	db: Database,
+	user: SessionUser | null,
+	file: ImportFile,
+	options: ImportOptions,
+	mode: 'dry_run' | 'commit',
+	progress?: Progress
+): Promise<ImportReport> {
+	const target = IMPORT_TARGETS[options.layer];
+	if (!target) throw new ImportFileError('import.layer_unknown', { layer: String(options.layer).slice(0, 40) });
+	const u = checkPermission(user, target);
+	const limits = importLimits();
+	if (file.bytes.length > limits.maxUploadBytes) throw new ImportFileError('import.too_large', { mb: Math.round(limits.maxUploadBytes / 1048576) }, 413);
+	const parks = await loadParks(db);
+	let park: Park | null = null;
+	if (options.parkCode) {
+		park = parks.get(options.parkCode) ?? null;
+		if (!park) throw new ImportFileError('import.park_unknown', { park: options.parkCode.slice(0, 40) });
+		if (target.who === 'editor') requireParkEditor(u, park.id);
+	} else if (target.who === 'editor' && u.role === 'park_editor' && u.parkIds.length === 1) {
+		park = [...parks.values()].find((p) => p.id === u.parkIds[0]) ?? null;
+	}
+	const parkScope = u.role === 'park_editor' ? u.parkIds : null;
+	const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+	const source = await readSource(file.name, file.bytes, {
+		encoding: userEncoding(options.encoding),
+		maxUnpackedBytes: limits.maxUnpackedBytes,
+		maxEntries: limits.maxEntries
+	});
+	const pass = await survey(source, limits, progress);
+	const crs = target.geometry ? chooseCrs(source, options, pass, park) : null;
+	const proposedMapping = proposeMapping(target, source.columns);
+	const mapping = cleanMapping(target, options.mapping ?? proposedMapping, source.columns);
+	const written = writtenFields(target, mapping);
+
+	const run = async (tx: TxHandle): Promise<ImportReport> => {
+		await createStage(tx);
+		const problems: ImportProblem[] = [];
+		const problemIdx = new Set<number>();
+		const counts: Partial<Record<MessageKey, number>> = {};
+		const unknown = new Map<string, Map<string, number>>();
+		const seen = new Map<string, number>();
+		const preview: Feature[] = [];
+		const samples: string[] = [];
+		const codes = new Map<number, string | null>();
+		const locations = new Map<number, Geometry | null>();
+		const add = (idx: number, p: FeatureProblem | { key: MessageKey; params: Record<string, string | number>; location?: Geometry | null }) => {
+			counts[p.key] = (counts[p.key] ?? 0) + 1;
+			problemIdx.add(idx);
+			if (problems.length < MAX_LISTED_PROBLEMS) {
+				problems.push({ index: idx, code: codes.get(idx) ?? null, key: p.key, params: p.params, message: '', location: p.location ?? null });
+			}
+		};
+		let batch: StageRow[] = [];
+		let done = 0;
+		const flush = async () => {
+			await insertStage(tx, batch);
+			batch = [];
+		};
+		for await (const f of source.features()) {
+			const staged = stageFeature(f, target, mapping, crs?.transform ?? null, limits.maxVertices);
+			sampleTexts(samples, f.properties);
+			codes.set(staged.idx, staged.code);
+			if (staged.code) {
+				const first = seen.get(staged.code);
+				if (first !== undefined) staged.problems.push({ key: 'import.code_duplicate', params: { first } });
+				else seen.set(staged.code, staged.idx);
+			}
+			let parkId: number | null = park?.id ?? null;
+			if (staged.parkCode && target.layer !== 'parks') {
+				const p = parks.get(staged.parkCode);
+				if (!p) staged.problems.push({ key: 'import.park_unknown', params: { park: staged.parkCode } });
+				else if (park && p.id !== park.id) staged.problems.push({ key: 'import.park_mismatch', params: { park: staged.parkCode } });
+				else parkId = p.id;
+			}
+			for (const x of staged.unknown) {
+				if (!unknown.has(x.field)) unknown.set(x.field, new Map());
+				const m = unknown.get(x.field)!;
+				m.set(x.value, (m.get(x.value) ?? 0) + 1);
+			}
+			for (const p of staged.problems) add(staged.idx, p);
+			if (staged.geometry || !target.geometry) {
+				batch.push({
+					idx: staged.idx,
+					code: staged.code,
+					park_id: parkId,
+					g: staged.geometry ? JSON.stringify(staged.geometry) : null,
+					area_raw: staged.areaRaw,
+					vals: staged.vals,
+					ok: staged.problems.length === 0
+				});
+				if (staged.geometry && preview.length < MAX_PREVIEW_FEATURES) {
+					preview.push({ type: 'Feature', id: staged.idx, geometry: staged.geometry, properties: { idx: staged.idx, code: staged.code } });
+				}
+			}
+			if (batch.length >= 500) await flush();
+			if (++done % 1000 === 0) progress?.('checking', done, pass.count);
+		}
+		await flush();
+		progress?.('checking', done, pass.count);
+		for (const p of await checkStage(tx, target.layer, parkScope)) add(p.idx, p);
+		const ratio = mapping.areaAttr?.column ? await areaRatio(tx) : null;
+		const areaUnit = areaUnitChoice(options, mapping, ratio);
+		if (areaUnit) for (const p of await checkAreas(tx, AREA_UNITS[areaUnit.unit])) add(p.idx, p);
+		await markProblems(tx, [...problemIdx]);
+		await diffStage(tx, target.layer, written);
+		const diff = await summariseDiff(tx, target.layer);
+		// Problems without a place of their own are drawn at their feature.
+		const unplaced = problems.filter((p) => !p.location).map((p) => p.index);
+		if (unplaced.length) {
+			const rows = await tx.rows<{ idx: number; loc: string }>(sql`
+				select idx, ST_AsGeoJSON(ST_Centroid(ST_Envelope(geom)), 7) as loc from import_stage
+				where geom is not null and idx in (select (jsonb_array_elements_text(${JSON.stringify([...new Set(unplaced)])}::jsonb))::int)`);
+			for (const r of rows) locations.set(Number(r.idx), JSON.parse(r.loc));
+		}
+		for (const p of problems) {
+			p.location ??= locations.get(p.index) ?? null;
+			p.message = `Feature ${p.index}${p.code ? ` (${p.code})` : ''}: ${english(p.key, englishParams(p.params))}`;
+		}
+		const bounds = await stageBounds(tx);
+		const report: ImportReport = {
+			file: { name: file.name, bytes: file.bytes.length, sha256, format: source.format },
+			layer: target.layer,
+			park: park ? { code: park.code, nameZh: park.nameZh, nameEn: park.nameEn } : null,
+			encoding: source.encoding ? { ...source.encoding, samples } : null,
+			crs: crs
+				? { code: crs.crs.code, name: crs.crs.name, rule: crs.rule, shift: crs.shift, proposals: crs.proposals }
+				: { code: null, name: '', rule: 'none', shift: 'none', proposals: [] },
+			notes: source.notes,
+			counts: { features: pass.count, byType: pass.byType, withProblems: problemIdx.size, clean: pass.count - problemIdx.size },
+			bounds,
+			columns: source.columns,
+			fields: target.fields.map((f) => ({ key: f.key, kind: f.kind, required: !!f.required, vocab: f.vocab ?? null })),
+			mapping,
+			proposedMapping,
+			unknownValues: Object.fromEntries(
+				[...unknown].map(([field, m]) => [
+					field,
+					[...m]
+						.sort((a, b) => b[1] - a[1])
+						.slice(0, 50)
+						.map(([value, count]) => ({ value, count }))
+				])
+			),
+			areaUnit,
+			problems,
+			problemCounts: counts,
+			diff,
+			preview: { type: 'FeatureCollection', features: preview },
+			previewTruncated: pass.count > preview.length,
+			committed: null
+		};
+		if (mode === 'dry_run') throw new DryRunDone(report);
+		if (problemIdx.size > 0 && !options.skipProblems) throw new ImportRefused(report);
+		progress?.('writing', 0, null);
+		const [imp] = await tx.rows<{ id: number }>(sql`
+			insert into imports (user_id, layer, park_id, file_name, file_bytes, file_sha256, format, crs, encoding, options, counts)
+			values (${u.id}, ${target.layer}, ${park?.id ?? null}, ${file.name.slice(0, 255)}, ${file.bytes.length}, ${sha256}, ${source.format},
+				${crs?.crs.code ?? crs?.crs.name ?? null}, ${source.encoding?.encoding ?? null}, ${JSON.stringify(recordedOptions(options, mapping))}::jsonb, '{}'::jsonb)
+			returning id`);
+		const importId = Number(imp.id);
+		const written_ = await writeStage(tx, u, target.layer, importId, written, !!options.publish);
+		const committed = { importId, ...written_, skipped: problemIdx.size };
+		await tx.rows(sql`update imports set counts = ${JSON.stringify(committed)}::jsonb where id = ${importId}`);
+		return { ...report, committed };
+	};
+
+	try {
+		return await db.transaction(run);
+	} catch (e) {
+		if (e instanceof DryRunDone) return e.report;
+		throw e;
+	}
+}
+
+/** English labels for the field keys a problem names, for messages outside the console. */
+function englishParams(params: Record<string, string | number>): Record<string, string | number> {
+	if (typeof params.field !== 'string') return params;
+	return { ...params, field: english(`import.field.${params.field}` as MessageKey) };
+}
+
+/** The mapping as the run uses it: only known fields, only columns the file has. */
+function cleanMapping(target: ImportTarget, mapping: Mapping, columns: string[]): Mapping {
+	const out: Mapping = {};
+	for (const f of target.fields) {
+		const line = mapping[f.key];
+		const column = line?.column && columns.includes(line.column) ? line.column : null;
+		const fallback = line?.fallback;
+		out[f.key] = fallback === undefined || fallback === null || fallback === '' ? { column } : { column, fallback };
+	}
+	return out;
+}
+
+/** Fields the import writes: those with a column or a default (range fields as their min/max). */
+function writtenFields(target: ImportTarget, mapping: Mapping): string[] {
+	return target.fields
+		.filter((f) => mapping[f.key]?.column || (mapping[f.key]?.fallback !== undefined && mapping[f.key]?.fallback !== null))
+		.flatMap((f) => (f.kind === 'range' ? [`${f.key}Min`, `${f.key}Max`] : [f.key]));
+}
+
+function recordedOptions(options: ImportOptions, mapping: Mapping) {
+	return {
+		park: options.parkCode ?? null,
+		crs: options.crs ?? null,
+		encoding: options.encoding ?? null,
+		shift: options.shift ?? 'none',
+		areaUnit: options.areaUnit ?? null,
+		publish: !!options.publish,
+		skipProblems: !!options.skipProblems,
+		sevenParams: options.sevenParams ?? null,
+		mapping
+	};
+}
+
+async function stageBounds(tx: TxHandle): Promise<[number, number, number, number] | null> {
+	const [b] = await tx.rows<{ x1: number | null; y1: number; x2: number; y2: number }>(sql`
+		select ST_XMin(e) as x1, ST_YMin(e) as y1, ST_XMax(e) as x2, ST_YMax(e) as y2 from (select ST_Extent(geom)::geometry as e from import_stage) x`);
+	return b && b.x1 !== null ? [Number(b.x1), Number(b.y1), Number(b.x2), Number(b.y2)] : null;
+}
