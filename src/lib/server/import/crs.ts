@@ -40,8 +40,8 @@ function epsgFile(code: number): string {
 }
 
 function datumOf(text: string): Datum {
-	if (/xi.?an.?1980|IAU76|IAG.?1975/i.test(text)) return 'xian1980';
-	if (/beijing.?1954|krass/i.test(text)) return 'beijing1954';
+	if (/xi.?an.?1980|IAU.?(19)?76|IAG.?1975/i.test(text)) return 'xian1980';
+	if (/beijing.?1954|kras/i.test(text)) return 'beijing1954';
 	if (/China.?2000|CGCS.?2000|GRS80|GRS.?1980/i.test(text)) return 'cgcs2000';
 	if (/WGS.?84|WGS.?1984|datum=WGS84/i.test(text)) return 'wgs84';
 	return 'other';

@@ -81,6 +81,7 @@ interface Pass1 {
 	count: number;
 	byType: Record<string, number>;
 	bounds: [number, number, number, number] | null;
+	/** A sample of the file's vertices (all of a small file), to tell a consumer-map shift. */
 	firstPoints: [number, number][];
 }
 
@@ -95,11 +96,9 @@ async function survey(source: SourceFile, limits: ImportLimits, progress?: Progr
 		if (count > limits.maxFeatures) throw new ImportFileError('import.too_many_features', { max: limits.maxFeatures }, 413);
 		const type = f.geometry?.type ?? 'none';
 		byType[type] = (byType[type] ?? 0) + 1;
-		let first = true;
 		eachPosition(f.geometry, (x, y) => {
 			if (!Number.isFinite(x) || !Number.isFinite(y) || Math.abs(x) > 1e9 || Math.abs(y) > 1e9) return;
-			if (first && firstPoints.length < 400) firstPoints.push([x, y]);
-			first = false;
+			if (firstPoints.length < 2000 && count % Math.ceil(count / 500) === 0) firstPoints.push([x, y]);
 			if (x < minX) minX = x;
 			if (y < minY) minY = y;
 			if (x > maxX) maxX = x;
@@ -162,7 +161,8 @@ function chooseCrs(
 				['bd09', gcoord.BD09]
 			] as const) {
 				const shifted = pts.filter((p) => inPark(gcoord.transform([p[0], p[1]], from, gcoord.WGS84) as number[])).length / pts.length;
-				if (asIs < 0.5 && shifted >= 0.8) proposals.push({ key: `import.propose_${name}` as MessageKey, params: { share: Math.round(shifted * 100) } });
+				if (shifted >= 0.95 && shifted - asIs >= 0.2)
+					proposals.push({ key: `import.propose_${name}` as MessageKey, params: { share: Math.round(shifted * 100) } });
 			}
 		}
 	}
