@@ -5,6 +5,7 @@
 export const importZh = {
 	// file-level errors
 	'import.empty_file': '文件是空的。',
+	'import.form_invalid': '请求须是 multipart 表单：file 为文件，options 为 JSON。',
 	'import.too_large': '文件超过 {mb} MB 的上限；请拆分后分批导入。',
 	'import.too_many_features': '文件要素超过 {max} 个；请拆分后分批导入。',
 	'import.format_unknown':
@@ -162,6 +163,7 @@ export const importZh = {
 
 export const importEn: Record<keyof typeof importZh, string> = {
 	'import.empty_file': 'The file is empty.',
+	'import.form_invalid': 'Send a multipart form: the file as "file" and the options as JSON in "options".',
 	'import.too_large': 'The file is larger than the {mb} MB limit; split it and import the parts one by one.',
 	'import.too_many_features': 'The file has more than {max} features; split it and import the parts one by one.',
 	'import.format_unknown':

@@ -6,6 +6,7 @@ import { PermissionError } from './auth/permissions';
 import { ConflictError, EditValidationError, NotFoundError } from './editing/errors';
 import { TourPlanError } from './tours/graph';
 import { en, type MessageKey } from '../i18n/messages';
+import { ImportFileError, ImportRefused } from './import/errors';
 
 /** 400 with the problems: `errors` (field, code, message) and `fields` (field → message key, as the console reads it). */
 export function badRequest(errors: FieldError[] | Record<string, string>, status = 400) {
@@ -51,6 +52,8 @@ export async function guardedResponse(fn: () => Promise<Response>, user?: unknow
 		if (e instanceof NotFoundError) return failure(404, 'not_found', e.message);
 		if (e instanceof TourPlanError) return json(e.problem, { status: 400 });
 		if (e instanceof ZodError) return badRequest(fieldErrorsOf(e));
+		if (e instanceof ImportFileError) return json({ error: 'invalid_file', key: e.key, params: e.params, message: e.message }, { status: e.status });
+		if (e instanceof ImportRefused) return json({ error: 'has_problems', message: e.message, report: e.report }, { status: 400 });
 		throw e;
 	}
 }

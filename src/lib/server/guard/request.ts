@@ -67,10 +67,18 @@ export function checkJsonValue(value: unknown): RequestProblem | null {
 
 const isJson = (type: string | null) => !!type && /^application\/([\w.+-]*\+)?json\b/i.test(type);
 
+/** Largest body of any route but the survey import (a photo is at most 5 MB). */
+export const MAX_BODY_BYTES = 6 * 1024 * 1024;
+/** The one route that takes large uploads; it enforces the import limit itself. */
+const LARGE_UPLOADS = /^\/api\/console\/imports\/?$/;
+
 /** Checks a request's URL and, for JSON, its body (read from a clone: the route reads it again). */
 export async function checkRequest(request: Request, url: URL): Promise<RequestProblem | null> {
 	const urlProblem = checkUrl(url);
 	if (urlProblem) return urlProblem;
+	if (!LARGE_UPLOADS.test(url.pathname) && Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
+		return { status: 413, error: 'too_large', message: `A request body may be at most ${MAX_BODY_BYTES / 1024 / 1024} MB.` };
+	}
 	if (request.method === 'GET' || request.method === 'HEAD' || !isJson(request.headers.get('content-type'))) return null;
 	const length = Number(request.headers.get('content-length') ?? 0);
 	const tooLarge: RequestProblem = { status: 413, error: 'too_large', message: `A JSON body may be at most ${MAX_JSON_BYTES / 1024 / 1024} MB.` };

@@ -5,6 +5,7 @@
  * listed in the report.
  */
 import { en, type MessageKey } from '../../i18n/messages';
+import type { ImportReport } from '../../domain/import/report';
 
 export type Params = Record<string, string | number>;
 
@@ -22,5 +23,11 @@ export class ImportFileError extends Error {
 		readonly status: 400 | 409 | 413 = 400
 	) {
 		super(english(key, params));
+	}
+}
+/** A commit refused because features have problems; carries the report that lists them. */
+export class ImportRefused extends Error {
+	constructor(readonly report: ImportReport) {
+		super(`${report.counts.withProblems} of ${report.counts.features} features have problems; fix them, or commit with "skip problems" to leave them out.`);
 	}
 }

@@ -11,9 +11,9 @@ import type { ImportHistoryItem } from '../../domain/import/report';
 import type { ImportLayer } from '../../domain/import/targets';
 import { iso, parseJson } from '../db/values';
 
-export { runImport, ImportRefused, type ImportFile, type Progress } from './pipeline';
+export { runImport, type ImportFile, type Progress } from './pipeline';
 export { undoImport } from './undo';
-export { ImportFileError } from './errors';
+export { ImportFileError, ImportRefused } from './errors';
 
 /** The imports a user may see: all for staff and admins, those into their parks (or by them) for park editors. */
 export async function importHistory(db: Database, user: SessionUser | null, limit = 50): Promise<ImportHistoryItem[]> {

@@ -22,7 +22,7 @@ import { guessZone } from '../../geo/gauss-kruger';
 import type { MessageKey } from '../../i18n/messages';
 import { crsFromName, transformFrom, type Crs, type SevenParams, type Shift, type Transform } from './crs';
 import { userEncoding } from './encoding';
-import { english, ImportFileError } from './errors';
+import { english, ImportFileError, ImportRefused } from './errors';
 import { stageFeature, type FeatureProblem } from './features';
 import { eachPosition } from './geometry';
 import { readSource } from './formats';
@@ -44,13 +44,6 @@ interface Park {
 	nameEn: string;
 	boundary: Polygon | MultiPolygon;
 	lon: number;
-}
-
-/** A commit refused because features have problems; carries the report that lists them. */
-export class ImportRefused extends Error {
-	constructor(readonly report: ImportReport) {
-		super(`${report.counts.withProblems} of ${report.counts.features} features have problems; fix them, or commit with "skip problems" to leave them out.`);
-	}
 }
 
 class DryRunDone extends Error {
