@@ -260,6 +260,15 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 		},
 		access: { kind: 'park', foreign: (s) => `/api/console/plots/${s.plotTE}/boundary` }
 	},
+	'GET /api/console/imports': { path: () => '/api/console/imports', as: 'staff' },
+	'POST /api/console/imports': {
+		path: () => '/api/console/imports?layer=plots&park=NM&mode=dry_run',
+		query: ['layer', 'park', 'mode'],
+		as: 'staff',
+		body: { kind: 'multipart' },
+		access: { kind: 'park', foreign: () => '/api/console/imports?layer=plots&park=TE&mode=commit' }
+	},
+	'POST /api/console/imports/[id]/undo': { path: () => '/api/console/imports/1/undo', as: 'staff', destructive: true, access: { kind: 'signed-in' } },
 	'POST /api/console/restore': {
 		path: () => '/api/console/restore',
 		as: 'staff',
@@ -360,6 +369,7 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /console/buildings/[code]': { path: (s) => `/console/buildings/${s.buildingNM}`, as: 'staff' },
 	'GET /console/plots/[code]': { path: (s) => `/console/plots/${s.plotNM}`, as: 'staff' },
 	'GET /console/tours': { path: () => '/console/tours', as: 'staff' },
+	'GET /console/imports': { path: () => '/console/imports', as: 'staff' },
 	'GET /console/tours/[id]': { path: (s) => `/console/tours/${s.tourId}`, as: 'staff', query: ['sites'] },
 	'GET /console/tours/[id]/print': { path: (s) => `/console/tours/${s.tourId}/print`, as: 'staff' },
 	'GET /photos/[id]': { path: (s) => `/photos/${s.photoId}` },

@@ -1,6 +1,6 @@
 /**
  * The dry run's preview map, as plain functions over the map: the features as they would be
- * stored (blue), the zone's existing plots from the tiles (grey), and every problem with a
+ * stored (violet, apart from the basemap's plot colours), the zone's existing plots from the tiles (grey), and every problem with a
  * place in red; flying to a problem when it is picked from the list.
  */
 import type { Map as MapLibreMap, GeoJSONSource } from 'maplibre-gl';
@@ -24,7 +24,7 @@ export function addImportLayers(map: MapLibreMap, origin: string) {
 		id: 'import-point',
 		type: 'circle',
 		source: 'import-features',
-		paint: { 'circle-color': '#1d4ed8', 'circle-radius': 5 },
+		paint: { 'circle-color': '#5b21b6', 'circle-radius': 5 },
 		filter: ['==', ['geometry-type'], 'Point']
 	});
 	map.addSource('import-problems', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });

@@ -63,7 +63,11 @@ export async function readImportForm(
 		}
 	}
 	const options = importOptionsSchema.parse({ ...(raw as object), layer: scope.layer, parkCode: scope.parkCode });
-	const name = [...file.name].filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f).join('').slice(0, 255) || 'upload';
+	const name =
+		[...file.name]
+			.filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f)
+			.join('')
+			.slice(0, 255) || 'upload';
 	return { file: { name, bytes: new Uint8Array(await file.arrayBuffer()) }, options: options as ImportOptions };
 }
 
