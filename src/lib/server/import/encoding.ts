@@ -85,6 +85,8 @@ export function decodeText(bytes: Uint8Array, user: EncodingChoice | null): { te
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
 		return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), choice: user ?? { encoding: 'utf-8', rule: 'bom' } };
 	}
-	const choice = user ?? guessEncoding(bytes.length > 4_000_000 ? bytes.subarray(0, 4_000_000) : bytes);
+	// A large file is judged by its first 4 MB, cut at a line break (never inside a character).
+	const sample = bytes.length > 4_000_000 ? bytes.subarray(0, Math.max(1, bytes.lastIndexOf(0x0a, 4_000_000))) : bytes;
+	const choice = user ?? guessEncoding(sample);
 	return { text: new TextDecoder(choice.encoding).decode(bytes), choice };
 }

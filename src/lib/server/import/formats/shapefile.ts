@@ -20,7 +20,10 @@ function dbfParts(dbf: Uint8Array): { codePageByte: number; records: Uint8Array 
 	if (dbf.length < 32) throw new ImportFileError('import.shp_part_broken', { part: '.dbf' });
 	const view = new DataView(dbf.buffer, dbf.byteOffset, dbf.byteLength);
 	const headerLength = view.getUint16(8, true);
-	return { codePageByte: dbf[29], records: dbf.subarray(Math.min(32, headerLength), Math.min(dbf.length, headerLength + 2_000_000)) };
+	const recordLength = Math.max(1, view.getUint16(10, true));
+	// Whole records only: a sample cut inside a character would be valid in no encoding.
+	const records = Math.floor(Math.min(dbf.length - headerLength, 2_000_000) / recordLength);
+	return { codePageByte: dbf[29], records: dbf.subarray(Math.min(32, headerLength), headerLength + records * recordLength) };
 }
 
 /** The encoding of the attributes, and the rule that decided: user, `.cpg`, header byte 29, else a checked guess. */
