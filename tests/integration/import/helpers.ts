@@ -68,7 +68,10 @@ export function run(
 /** GDAL's reading of a fixture, reprojected to EPSG:4326: the reference the importer is measured against. */
 export function ogrReference(file: string, extra: string[] = []): FeatureCollection {
 	const path = file.endsWith('.zip') ? `/vsizip/${DIR}/${file}` : `${DIR}/${file}`;
-	const out = execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', '-lco', 'COORDINATE_PRECISION=10', ...extra, '/vsistdout/', path], {
+	// Options first, then the output and the input, then any layer names (arguments starting without "-").
+	const options = extra.filter((a, i) => a.startsWith('-') || (i > 0 && extra[i - 1].startsWith('-')));
+	const layers = extra.filter((a) => !options.includes(a));
+	const out = execFileSync('ogr2ogr', ['-f', 'GeoJSON', '-t_srs', 'EPSG:4326', '-lco', 'COORDINATE_PRECISION=10', ...options, '/vsistdout/', path, ...layers], {
 		encoding: 'utf8',
 		maxBuffer: 64 * 1024 * 1024
 	});

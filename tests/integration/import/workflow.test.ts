@@ -15,7 +15,7 @@ import { plotSnapshot, updatePlot } from '../../../src/lib/server/editing';
 import { plotEditOf } from '../../../src/lib/domain/edit-schemas';
 import { PermissionError } from '../../../src/lib/server/auth/permissions';
 import { MODE } from '../db';
-import { DIR, fixture, importZone, run, type ImportZone } from './helpers';
+import { DIR, fixture, importZone, ogrReference, run, type ImportZone } from './helpers';
 
 describe(`commit, audit and undo (${MODE})`, () => {
 	let zone: ImportZone;
@@ -145,6 +145,21 @@ describe(`other layers (${MODE})`, () => {
 		]);
 		expect(rows[0].lon).toBeGreaterThan(118.6);
 		expect(rows[0].lat).toBeGreaterThan(37.4);
+	});
+
+	it('GPX waypoints as facilities, where ogr2ogr reads them', async () => {
+		const mapping = { code: { column: 'name' }, nameZh: { column: 'name' }, kind: { column: 'type' } };
+		const r = await runImport(zone.db, zone.admin, fixture('facilities.gpx'), { layer: 'facilities', mapping }, 'commit');
+		expect(r.crs).toMatchObject({ code: 'EPSG:4326', rule: 'gpx' });
+		expect(r.counts.withProblems, JSON.stringify(r.problems)).toBe(0);
+		const ref = ogrReference('facilities.gpx', ['waypoints']);
+		for (const f of ref.features) {
+			const [row] = await zone.db.rows<{ lon: number; lat: number; kind: string }>(sql`
+				select ST_X(location) as lon, ST_Y(location) as lat, kind from facilities where code = ${String(f.properties!.name)}`);
+			const [lon, lat] = (f.geometry as { coordinates: number[] }).coordinates;
+			expect(Math.hypot((row.lon - lon) * 88388, (row.lat - lat) * 110950)).toBeLessThan(0.05);
+		}
+		await undoImport(zone.db, zone.admin, r.committed!.importId);
 	});
 
 	it('roads (a MultiLineString whose parts join is merged) and parks, by administrators', async () => {
