@@ -33,8 +33,7 @@ export class ImportRun {
 		this.read = null;
 		this.error = null;
 		this.refused = null;
-		const query = new URLSearchParams({ layer: options.layer, mode });
-		if (options.parkCode) query.set('park', options.parkCode);
+		const query = `layer=${encodeURIComponent(options.layer)}&mode=${mode}${options.parkCode ? `&park=${encodeURIComponent(options.parkCode)}` : ''}`;
 		const form = new FormData();
 		form.append('file', file);
 		form.append('options', JSON.stringify({ ...options, layer: undefined, parkCode: undefined }));
@@ -61,7 +60,7 @@ export class ImportRun {
 			xhr.onload = () => {
 				if (xhr.getResponseHeader('content-type')?.includes('ndjson')) lines();
 				else {
-					let body: { message?: string; key?: string; params?: Record<string, string | number> } = {};
+					let body: { message?: string; key?: string; params?: Record<string, string | number> };
 					try {
 						body = JSON.parse(xhr.responseText);
 					} catch {
