@@ -1,3 +1,6 @@
+// A screenshot of a page of the running app in Debian's Chromium, for looking at a change:
+//   node scripts/screenshot.mjs URL OUT.png [width height [clickX clickY]]
+// It waits for the map (data-ready="true") when the page has one.
 import { chromium } from '@playwright/test';
 const [url, out, w, h] = [process.argv[2], process.argv[3], Number(process.argv[4] ?? 1400), Number(process.argv[5] ?? 900)];
 const browser = await chromium.launch({

@@ -47,6 +47,7 @@ describe(`schema (${MODE})`, () => {
 				'enquiries',
 				'enterprises',
 				'facilities',
+				'imports',
 				'industries',
 				'layer_versions',
 				'notification_outbox',

@@ -351,6 +351,13 @@ export async function runImport(
 		return await db.transaction(run);
 	} catch (e) {
 		if (e instanceof DryRunDone) return e.report;
+		// A value the checks let through but a constraint refuses (integrity 23xxx, data 22xxx): the
+		// transaction is rolled back, so nothing was written; say which rule refused it.
+		const state = String((e as { code?: unknown }).code ?? '');
+		if (/^2[23][0-9A-Z]{3}$/.test(state)) {
+			const rule = (e as { constraint_name?: string; constraint?: string }).constraint_name ?? (e as { constraint?: string }).constraint ?? `SQLSTATE ${state}`;
+			throw new ImportFileError('import.commit_refused', { detail: rule });
+		}
 		throw e;
 	}
 }

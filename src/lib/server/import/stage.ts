@@ -122,8 +122,8 @@ async function checkUnitBuildings(tx: TxHandle, parkScope: number[] | null): Pro
 /** Overlaps beyond the sliver tolerance: between features of the file, and with records of the database the file does not replace. */
 async function checkOverlaps(tx: TxHandle, spec: LayerSpec): Promise<SqlProblem[]> {
 	const out: SqlProblem[] = [];
-	const within = await tx.rows<{ a: number; b: number; b_code: string | null; area: number; loc: string }>(sql`
-		select a.idx as a, b.idx as b, b.code as b_code, x.area, ST_AsGeoJSON(i.g, 7) as loc
+	const within = await tx.rows<{ a: number; b: number; a_code: string | null; b_code: string | null; area: number; loc: string }>(sql`
+		select a.idx as a, b.idx as b, a.code as a_code, b.code as b_code, x.area, ST_AsGeoJSON(i.g, 7) as loc
 		from import_stage a join import_stage b on a.idx < b.idx and a.geom && b.geom and ST_Intersects(a.geom, b.geom)
 		cross join lateral (select ST_CollectionExtract(ST_Intersection(a.geom, b.geom), 3) as g) i
 		cross join lateral (select ST_Area(i.g::geography) as area) x
@@ -131,6 +131,7 @@ async function checkOverlaps(tx: TxHandle, spec: LayerSpec): Promise<SqlProblem[
 	for (const r of within) {
 		const [loc, area] = [geo(r.loc), Math.round(Number(r.area))];
 		out.push({ idx: r.a, key: 'import.overlap_file', params: { other: r.b, code: r.b_code ?? '', area }, location: loc });
+		out.push({ idx: r.b, key: 'import.overlap_file', params: { other: r.a, code: r.a_code ?? '', area }, location: loc });
 	}
 	const table = sql.raw(spec.table);
 	const column = sql.raw(spec.geometry!.column);

@@ -67,19 +67,16 @@ export async function undoImport(db: Database, user: SessionUser | null, importI
 		}
 		const edited = entries.filter((e) => !unchangedSince(layer, e.after, current.get(e.entity_id))).map((e) => e.entity_id);
 		if (edited.length) throw new ImportFileError('import.undo_conflict', { codes: [...new Set(edited)].slice(0, 20).join(', ') }, 409);
-		let deleted = 0;
 		let restored = 0;
 		const audits: Parameters<typeof recordImportAudits>[3] = [];
+		const created = entries.filter((e) => e.action === 'create').map((e) => e.entity_id);
+		await deleteRecords(tx, layer, created);
+		for (const code of created) audits.push({ action: 'delete', id: code, before: current.get(code) ?? null, after: null });
+		const deleted = created.length;
 		for (const e of entries) {
-			const now = current.get(e.entity_id) ?? null;
-			if (e.action === 'create') {
-				await deleteRecord(tx, layer, e.entity_id);
-				audits.push({ action: 'delete', id: e.entity_id, before: now, after: null });
-				deleted++;
-			} else {
-				await restoreRecord(tx, layer, e.entity_id, e.before);
-				restored++;
-			}
+			if (e.action === 'create') continue;
+			await restoreRecord(tx, layer, e.entity_id, e.before);
+			restored++;
 		}
 		const after = await images(
 			tx,
@@ -96,17 +93,31 @@ export async function undoImport(db: Database, user: SessionUser | null, importI
 	});
 }
 
-async function deleteRecord(tx: TxHandle, layer: ImportLayer, code: string): Promise<void> {
-	const spec = LAYER_SPECS[layer];
+const isForeignKeyViolation = (e: unknown) => (e as { code?: string }).code === '23503' || /foreign key/i.test(String((e as Error).message));
+
+/** Deletes the records an import created, in one statement; names the first one still referenced when that fails. */
+async function deleteRecords(tx: TxHandle, layer: ImportLayer, codes: string[]): Promise<void> {
+	if (!codes.length) return;
+	const t = sql.raw(LAYER_SPECS[layer].table);
+	await tx.rows(sql`savepoint undo_delete`);
 	try {
-		await tx.rows(sql`savepoint undo_delete`);
-		await tx.rows(sql`delete from ${sql.raw(spec.table)} where code = ${code}`);
+		await tx.rows(sql`delete from ${t} where code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`);
 		await tx.rows(sql`release savepoint undo_delete`);
+		return;
 	} catch (e) {
-		if ((e as { code?: string }).code === '23503' || /foreign key/i.test(String((e as Error).message))) {
-			throw new ImportFileError('import.undo_referenced', { code });
+		if (!isForeignKeyViolation(e)) throw e;
+		await tx.rows(sql`rollback to savepoint undo_delete`);
+	}
+	// Which one: each on its own (only on this failure path).
+	for (const code of codes) {
+		try {
+			await tx.rows(sql`delete from ${t} where code = ${code}`);
+			await tx.rows(sql`release savepoint undo_delete`);
+			await tx.rows(sql`savepoint undo_delete`);
+		} catch (e) {
+			if (isForeignKeyViolation(e)) throw new ImportFileError('import.undo_referenced', { code });
+			throw e;
 		}
-		throw e;
 	}
 }
 

@@ -101,10 +101,11 @@ function* chunks(bytes: Uint8Array) {
 	for (let at = 0; at < bytes.length; at += 1 << 20) yield Buffer.from(bytes.buffer, bytes.byteOffset + at, Math.min(1 << 20, bytes.length - at));
 }
 
-export async function readGeoJson(bytes: Uint8Array): Promise<SourceFile> {
+/** Reads GeoJSON or TopoJSON; a FeatureCollection larger than `streamAboveBytes` is streamed. */
+export async function readGeoJson(bytes: Uint8Array, streamAboveBytes = STREAM_ABOVE_BYTES): Promise<SourceFile> {
 	let start = 0;
 	if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) start = 3;
-	if (bytes.length - start <= STREAM_ABOVE_BYTES) {
+	if (bytes.length - start <= streamAboveBytes) {
 		let root: unknown;
 		try {
 			root = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(start)));
