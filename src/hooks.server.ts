@@ -103,6 +103,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 	const access = consoleAccess(event.url.pathname, event.locals.user);
 	if (access === 'unauthenticated-api') return finish(problemResponse(401, 'unauthenticated', 'Sign in first.'));
 	if (access === 'unauthenticated-page') redirect(303, `/signin?next=${encodeURIComponent(event.url.pathname + event.url.search)}`);
+	if (access === 'password-change-api') return finish(problemResponse(403, 'password_change_required', 'Choose your own password first (console → account).'));
+	if (access === 'password-change-page') redirect(303, '/console/account?must=1');
 
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)

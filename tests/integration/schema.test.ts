@@ -49,6 +49,7 @@ describe(`schema (${MODE})`, () => {
 				'facilities',
 				'imports',
 				'industries',
+				'invitations',
 				'layer_versions',
 				'notification_outbox',
 				'park_chains',

@@ -44,6 +44,11 @@ describe('the console guard', () => {
 	it('asks for a session on every console page and endpoint, and nowhere else', () => {
 		expect(consoleAccess('/console', null)).toBe('unauthenticated-page');
 		expect(consoleAccess('/console/plots/X/__data.json', null)).toBe('unauthenticated-page');
+		const temporary = { id: 1, email: 'a@b.c', displayName: 'A', role: 'staff' as const, parkIds: [], locale: 'zh-CN', mustChangePassword: true };
+		expect(consoleAccess('/console', temporary)).toBe('password-change-page');
+		expect(consoleAccess('/console/account', temporary)).toBe('allowed');
+		expect(consoleAccess('/api/console/plots/X', temporary)).toBe('password-change-api');
+		expect(consoleAccess('/console', { ...temporary, mustChangePassword: false })).toBe('allowed');
 		expect(consoleAccess('/api/console/tours', null)).toBe('unauthenticated-api');
 		expect(consoleAccess('/consoles', null)).toBe('public');
 		expect(consoleAccess('/api/search', null)).toBe('public');

@@ -24,6 +24,8 @@ export interface SessionUser {
 	/** Parks a park editor may edit (empty for staff and admin, who may edit all). */
 	parkIds: number[];
 	locale: string;
+	/** Signed in with a temporary password: must choose their own before anything else. */
+	mustChangePassword?: boolean;
 }
 
 export class SignInError extends Error {
@@ -84,6 +86,7 @@ export async function signIn(db: Database, emailRaw: string, password: string, i
 	// A failed attempt stays recorded (it was written as one before the hash).
 	if (!u || !ok || !u.active) throw new SignInError('invalid');
 	await db.rows(sql`delete from sign_in_failures where email = ${email}`);
+	await db.rows(sql`update users set last_sign_in_at = now() where id = ${u.id}`);
 	const token = randomBytes(32).toString('base64url');
 	await db.rows(sql`
 		insert into sessions (id, user_id, expires_at) values (${sha256(token)}, ${u.id}, now() + make_interval(days => ${SESSION_DAYS}))`);
@@ -97,8 +100,17 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$' + 'A'.repeat(86);
 export async function sessionUser(db: Database, token: string | undefined): Promise<SessionUser | null> {
 	if (!token || token.length > 100) return null;
 	const id = sha256(token);
-	const [r] = await db.rows<{ id: number; email: string; display_name: string; role: Role; locale: string; park_ids: number[] | string; renew: boolean }>(sql`
-		select u.id, u.email, u.display_name, u.role, u.locale,
+	const [r] = await db.rows<{
+		id: number;
+		email: string;
+		display_name: string;
+		role: Role;
+		locale: string;
+		park_ids: number[] | string;
+		renew: boolean;
+		must_change_password: boolean;
+	}>(sql`
+		select u.id, u.email, u.display_name, u.role, u.locale, u.must_change_password,
 			array(select park_id from user_parks where user_id = u.id order by park_id) as park_ids,
 			s.expires_at < now() + make_interval(days => ${SESSION_DAYS / 2}) as renew
 		from sessions s join users u on u.id = s.user_id
@@ -106,7 +118,15 @@ export async function sessionUser(db: Database, token: string | undefined): Prom
 	if (!r) return null;
 	if (r.renew) await db.rows(sql`update sessions set expires_at = now() + make_interval(days => ${SESSION_DAYS}) where id = ${id}`);
 	const parkIds = Array.isArray(r.park_ids) ? r.park_ids.map(Number) : String(r.park_ids).replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
-	return { id: Number(r.id), email: r.email, displayName: r.display_name, role: r.role, parkIds, locale: r.locale };
+	return {
+		id: Number(r.id),
+		email: r.email,
+		displayName: r.display_name,
+		role: r.role,
+		parkIds,
+		locale: r.locale,
+		mustChangePassword: Boolean(r.must_change_password)
+	};
 }
 
 /** An active user by email, or (without one) the first active administrator: whom the command-line tools act as. */
@@ -128,6 +148,6 @@ export async function changePassword(db: Database, userId: number, current: stri
 	const [u] = await db.rows<{ password_hash: string }>(sql`select password_hash from users where id = ${userId}`);
 	if (!u || !(await verifyPassword(current, u.password_hash))) throw new SignInError('invalid');
 	if (next.length < MIN_PASSWORD_LENGTH) throw new Error(`A password needs at least ${MIN_PASSWORD_LENGTH} characters.`);
-	await db.rows(sql`update users set password_hash = ${await hashPassword(next)} where id = ${userId}`);
+	await db.rows(sql`update users set password_hash = ${await hashPassword(next)}, must_change_password = false where id = ${userId}`);
 	await db.rows(sql`delete from sessions where user_id = ${userId} and id <> ${sha256(keepToken)}`);
 }

@@ -420,6 +420,9 @@ export const users = pgTable(
 		role: text('role').notNull(),
 		locale: text('locale').notNull().default('zh-CN'),
 		active: boolean('active').notNull().default(true),
+		/** A temporary password was set: the user must choose their own at the next sign-in. */
+		mustChangePassword: boolean('must_change_password').notNull().default(false),
+		lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
 		createdAt: created()
 	},
 	(t) => [
@@ -440,6 +443,27 @@ export const userParks = pgTable(
 			.references(() => parks.id, { onDelete: 'cascade' })
 	},
 	(t) => [primaryKey({ columns: [t.userId, t.parkId] })]
+);
+
+/**
+ * An invitation (or a password reset): a one-time link whose token is stored only as its
+ * SHA-256; it expires, and it is used at most once.
+ */
+export const invitations = pgTable(
+	'invitations',
+	{
+		id: serial('id').primaryKey(),
+		userId: integer('user_id')
+			.notNull()
+			.references(() => users.id, { onDelete: 'cascade' }),
+		tokenHash: text('token_hash').notNull().unique(),
+		purpose: text('purpose').notNull().default('invite'),
+		expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+		usedAt: timestamp('used_at', { withTimezone: true }),
+		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: created()
+	},
+	(t) => [index('invitations_user_idx').on(t.userId), check('invitations_purpose_check', sql`${t.purpose} IN ('invite', 'reset')`)]
 );
 
 /** A session; `id` is the SHA-256 of the cookie token, never the token itself. */

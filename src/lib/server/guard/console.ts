@@ -6,12 +6,19 @@
  */
 import type { SessionUser } from '../auth';
 
-export type ConsoleAccess = 'public' | 'allowed' | 'unauthenticated-api' | 'unauthenticated-page';
+export type ConsoleAccess = 'public' | 'allowed' | 'unauthenticated-api' | 'unauthenticated-page' | 'password-change-api' | 'password-change-page';
 
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
+/**
+ * A user signed in with a temporary password reaches only the account page (to choose their
+ * own) until they have: every other console page sends them there, the console API answers 403.
+ */
 export function consoleAccess(pathname: string, user: SessionUser | null): ConsoleAccess {
-	if (under(pathname, '/api/console')) return user ? 'allowed' : 'unauthenticated-api';
-	if (under(pathname, '/console')) return user ? 'allowed' : 'unauthenticated-page';
+	if (under(pathname, '/api/console')) return !user ? 'unauthenticated-api' : user.mustChangePassword ? 'password-change-api' : 'allowed';
+	if (under(pathname, '/console')) {
+		if (!user) return 'unauthenticated-page';
+		return user.mustChangePassword && !under(pathname, '/console/account') ? 'password-change-page' : 'allowed';
+	}
 	return 'public';
 }
