@@ -1,12 +1,13 @@
 /** Shared bits of the command-line tools: open the configured database, print failures as one line. */
 import { DatabaseStartupError, openDatabase, type Database } from '../src/lib/server/db/client';
 import { ensureSampleZone } from '../src/lib/server/sample/load';
+import { wantsSampleZone } from '../src/lib/server/db';
 
 /** The database the app uses, opened as the app opens it (a new embedded one gets the sample zone). */
 export async function openConfiguredDatabase(): Promise<Database> {
 	const url = process.env.DATABASE_URL || undefined;
 	const database = await openDatabase({ url, dataDir: url ? undefined : (process.env.SITEATLAS_DATA_DIR ?? '.data/pglite') });
-	if (database.mode === 'embedded' || process.env.SITEATLAS_SEED === 'sample') await ensureSampleZone(database);
+	if (wantsSampleZone(database.mode)) await ensureSampleZone(database);
 	return database;
 }
 

@@ -379,6 +379,12 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 		body: { kind: 'form', valid: () => ({ email: 'battery@zone.example', password: 'not-a-real-password' }) },
 		access: { kind: 'public' }
 	},
+	'GET /setup': { path: () => '/setup' },
+	'POST /setup?/default': {
+		path: () => '/setup',
+		body: { kind: 'form', valid: () => ({ email: 'second-admin@zone.example', name: 'Second', password: 'a-long-enough-password' }) },
+		access: { kind: 'public' }
+	},
 	'POST /signout?/default': { path: () => '/signout', as: 'staff', destructive: true, access: { kind: 'public' } },
 	'GET /tiles/[layer]/[z]/[x]/[y].mvt': { path: () => '/tiles/all/14/13585/6354.mvt' }
 };

@@ -509,6 +509,17 @@ export const zh = {
 	'tour.stop_n': '第 {n} 站',
 	'tour.private_stop': '第 {n} 站（未公开的地块）',
 	'tour.sketch': '位置示意',
+	'setup.title': '首次设置：创建管理员',
+	'setup.intro': '这个招商一张图还没有任何用户。请创建第一个管理员账号，之后由管理员添加园区、产业分类和其他用户。',
+	'setup.name': '姓名',
+	'setup.submit': '创建管理员并登录',
+	'users.setup_done': '已经有用户了，请直接登录。',
+	'users.last_admin': '这是最后一个在用的管理员，请先指定另一位管理员。',
+	'users.parks_required': '园区编辑至少要负责一个园区。',
+	'users.park_unknown': '没有这个园区。',
+	'users.email_taken': '该邮箱已有账号。',
+	'users.link_invalid': '链接已过期或已使用，请联系管理员重新发送。',
+	'form.invalid_email': '请填写有效的邮箱地址。',
 	...importZh
 } as const;
 
@@ -1019,5 +1030,17 @@ export const en: Record<MessageKey, string> = {
 	'tour.stop_n': 'Stop {n}',
 	'tour.private_stop': 'Stop {n} (site not public)',
 	'tour.sketch': 'Location sketch',
+	'setup.title': 'First run: create the administrator',
+	'setup.intro':
+		'This portal has no users yet. Create the first administrator account; the administrator then adds parks, the industry taxonomy and the other users.',
+	'setup.name': 'Name',
+	'setup.submit': 'Create the administrator and sign in',
+	'users.setup_done': 'There are users already: sign in instead.',
+	'users.last_admin': 'This is the last active administrator: make someone else an administrator first.',
+	'users.parks_required': 'A park editor needs at least one park.',
+	'users.park_unknown': 'There is no such park.',
+	'users.email_taken': 'There is already an account with this email.',
+	'users.link_invalid': 'This link has expired or has been used already; ask an administrator for a new one.',
+	'form.invalid_email': 'Give a valid email address.',
 	...importEn
 };

@@ -7,6 +7,7 @@ import { setSessionCookie } from '$lib/server/auth/cookies';
 import { addressHash } from '$lib/server/enquiries';
 import { sameOriginPath } from '$lib/domain/redirects';
 import { text } from '$lib/domain/input';
+import { hasUsers } from '$lib/server/users/setup';
 
 const signInForm = z.object({
 	email: text(200),
@@ -14,8 +15,10 @@ const signInForm = z.object({
 	password: z.string().max(1024)
 });
 
-export const load = (({ locals, url }) => {
+export const load = (async ({ locals, url }) => {
 	if (locals.user) redirect(303, sameOriginPath(url.searchParams.get('next')));
+	// A zone set up from nothing has no users yet: its first administrator is created first.
+	if (!(await hasUsers(await getDatabase()))) redirect(303, '/setup');
 	return {};
 }) satisfies PageServerLoad;
 
