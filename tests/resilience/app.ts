@@ -120,8 +120,10 @@ export class Client {
 		url: string,
 		body?: { json?: unknown; raw?: string; type?: string; form?: Record<string, string>; multipart?: FormData }
 	): Promise<Answer> {
-		// Form posts come from a browser without JavaScript (an HTML answer); everything else asks for JSON.
-		const accept = body?.form || url.includes('?/') ? 'text/html,application/xhtml+xml' : 'application/json, text/html;q=0.5';
+		// Form posts (any write to a page: its form action) come from a browser without JavaScript and
+		// take an HTML answer; everything else asks for JSON.
+		const action = body?.form || url.includes('?/') || (method !== 'GET' && !/^\/(api|tiles|photos|basemap)\//.test(url));
+		const accept = action ? 'text/html,application/xhtml+xml' : 'application/json, text/html;q=0.5';
 		const headers: Record<string, string> = { origin: this.base, 'x-forwarded-for': this.address, accept };
 		if (this.cookie) headers.cookie = this.cookie;
 		let payload: BodyInit | undefined;

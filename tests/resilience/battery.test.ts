@@ -21,7 +21,7 @@ beforeAll(async () => {
 	const r = await sampleRecords(app.base);
 	samples = r.samples;
 	editorNM = r.editorNM;
-	clients = { anonymous: new Client(app.base, '203.0.113.30'), staff: r.staff, editorNM: r.editorNM };
+	clients = { anonymous: new Client(app.base, '203.0.113.30'), staff: r.staff, editorNM: r.editorNM, admin: r.admin };
 }, 300_000);
 
 afterAll(async () => {
@@ -283,10 +283,15 @@ describe(`every write checks who is asking before it reads the body (${MODE})`, 
 			else expect([303, 401], `${route.key} anonymous → ${stranger.status}`).toContain(stranger.status);
 			if (stranger.status === 303) expect(stranger.headers.get('location')).toMatch(/^\/signin\?next=/);
 			const access = spec.access!;
-			if (access.kind === 'staff') {
+			if (access.kind === 'staff' || access.kind === 'admin') {
 				const editor = await editorNM.request(route.method, url, invalid);
 				tally.matrix++;
 				expect(editor.status, `${route.key} park editor → ${editor.text.slice(0, 200)}`).toBe(403);
+			}
+			if (access.kind === 'admin') {
+				const staff = await clients.staff.request(route.method, url, invalid);
+				tally.matrix++;
+				expect(staff.status, `${route.key} staff → ${staff.text.slice(0, 200)}`).toBe(403);
 			}
 			if (access.kind === 'park') {
 				const foreign = access.foreign(samples);

@@ -74,13 +74,15 @@ export interface Samples {
 	photoId: number;
 }
 
-export type Who = 'anonymous' | 'staff' | 'editorNM';
+export type Who = 'anonymous' | 'staff' | 'editorNM' | 'admin';
 
 /** Who may make a write: the access matrix sends everyone else, with a body that does not validate. */
 export type Access =
 	| { kind: 'public' }
 	| { kind: 'signed-in' }
 	| { kind: 'staff' }
+	/** Administrators only: staff and park editors get 403. */
+	| { kind: 'admin' }
 	/** A record of a park: the other park's editor gets 403. */
 	| { kind: 'park'; foreign: (s: Samples) => string | FormData | Record<string, unknown> };
 
@@ -269,6 +271,27 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 		access: { kind: 'park', foreign: () => '/api/console/imports?layer=plots&park=TE&mode=commit' }
 	},
 	'POST /api/console/imports/[id]/undo': { path: () => '/api/console/imports/1/undo', as: 'staff', destructive: true, access: { kind: 'signed-in' } },
+	'GET /api/console/users': { path: () => '/api/console/users', as: 'admin' },
+	'POST /api/console/users': {
+		path: () => '/api/console/users',
+		as: 'admin',
+		body: { kind: 'json', valid: () => ({ email: 'battery-user@zone.example', displayName: 'Battery', role: 'staff', parkCodes: [], mode: 'invite' }) },
+		access: { kind: 'admin' }
+	},
+	'PATCH /api/console/users/[id]': {
+		path: () => '/api/console/users/1',
+		as: 'admin',
+		body: { kind: 'json', valid: () => ({ role: 'admin' }) },
+		access: { kind: 'admin' }
+	},
+	// Resetting would end the suite's own sessions: only the address is spoilt.
+	'POST /api/console/users/[id]/reset': {
+		path: () => '/api/console/users/1/reset',
+		as: 'admin',
+		destructive: true,
+		body: { kind: 'json', valid: () => ({ mode: 'temporary' }) },
+		access: { kind: 'admin' }
+	},
 	'POST /api/console/restore': {
 		path: () => '/api/console/restore',
 		as: 'staff',
@@ -370,6 +393,7 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /console/plots/[code]': { path: (s) => `/console/plots/${s.plotNM}`, as: 'staff' },
 	'GET /console/tours': { path: () => '/console/tours', as: 'staff' },
 	'GET /console/imports': { path: () => '/console/imports', as: 'staff' },
+	'GET /console/users': { path: () => '/console/users', as: 'admin' },
 	'GET /console/tours/[id]': { path: (s) => `/console/tours/${s.tourId}`, as: 'staff', query: ['sites'] },
 	'GET /console/tours/[id]/print': { path: (s) => `/console/tours/${s.tourId}/print`, as: 'staff' },
 	'GET /photos/[id]': { path: (s) => `/photos/${s.photoId}` },
@@ -380,6 +404,12 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 		access: { kind: 'public' }
 	},
 	'GET /setup': { path: () => '/setup' },
+	'GET /invite/[token]': { path: () => '/invite/not-a-real-token' },
+	'POST /invite/[token]?/default': {
+		path: () => '/invite/not-a-real-token',
+		body: { kind: 'form', valid: () => ({ password: 'a-long-enough-password' }) },
+		access: { kind: 'public' }
+	},
 	'POST /setup?/default': {
 		path: () => '/setup',
 		body: { kind: 'form', valid: () => ({ email: 'second-admin@zone.example', name: 'Second', password: 'a-long-enough-password' }) },

@@ -7,10 +7,11 @@ export const PNG = Uint8Array.from(atob('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAA
 	c.charCodeAt(0)
 );
 
-export async function sampleRecords(base: string): Promise<{ samples: Samples; staff: Client; editorNM: Client; editorTE: Client }> {
+export async function sampleRecords(base: string): Promise<{ samples: Samples; staff: Client; editorNM: Client; editorTE: Client; admin: Client }> {
 	const staff = await new Client(base, '203.0.113.20').signIn(...DEMO.staff);
 	const editorNM = await new Client(base, '203.0.113.21').signIn(...DEMO.editorNM);
 	const editorTE = await new Client(base, '203.0.113.22').signIn(...DEMO.editorTE);
+	const admin = await new Client(base, '203.0.113.24').signIn(...DEMO.admin);
 	const plots = ((await staff.get('/api/search?pageSize=50&stale=1')).json!.items as { code: string; park: { code: string } }[]) ?? [];
 	const buildings = ((await staff.get('/api/search?kind=building&pageSize=50&stale=1')).json!.items as { code: string; park: { code: string } }[]) ?? [];
 	const pick = (xs: { code: string; park: { code: string } }[], park: string) => {
@@ -55,6 +56,7 @@ export async function sampleRecords(base: string): Promise<{ samples: Samples; s
 			photoId: Number(photo.json!.id)
 		},
 		staff,
+		admin,
 		editorNM,
 		editorTE
 	};

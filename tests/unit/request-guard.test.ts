@@ -54,3 +54,12 @@ describe('the console guard', () => {
 		expect(consoleAccess('/api/search', null)).toBe('public');
 	});
 });
+
+describe('reserved action names', () => {
+	it('refuses a post to ?/default (SvelteKit would answer 500) but not the page itself', async () => {
+		const post = (u: string) => checkRequest(new Request(u, { method: 'POST' }), new URL(u));
+		expect((await post('http://zone.example/signin?/default'))?.status).toBe(400);
+		expect(await post('http://zone.example/signin')).toBeNull();
+		expect(await post('http://zone.example/plots/NM-1?/enquire')).toBeNull();
+	});
+});

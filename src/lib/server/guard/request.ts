@@ -76,6 +76,8 @@ const LARGE_UPLOADS = /^\/api\/console\/imports\/?$/;
 export async function checkRequest(request: Request, url: URL): Promise<RequestProblem | null> {
 	const urlProblem = checkUrl(url);
 	if (urlProblem) return urlProblem;
+	// `?/default` names a page's default form action, which SvelteKit reserves and answers with a 500.
+	if (request.method === 'POST' && url.searchParams.has('/default')) return bad('Post the form to its page\u2019s address without "?/default".');
 	if (!LARGE_UPLOADS.test(url.pathname) && Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) {
 		return { status: 413, error: 'too_large', message: `A request body may be at most ${MAX_BODY_BYTES / 1024 / 1024} MB.` };
 	}
