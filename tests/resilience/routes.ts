@@ -272,6 +272,7 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	},
 	'POST /api/console/imports/[id]/undo': { path: () => '/api/console/imports/1/undo', as: 'staff', destructive: true, access: { kind: 'signed-in' } },
 	'GET /api/console/users': { path: () => '/api/console/users', as: 'admin' },
+	'GET /api/console/audit': { path: () => '/api/console/audit', as: 'admin', query: ['user', 'entity', 'record', 'action', 'from', 'to', 'page', 'format'] },
 	'POST /api/console/users': {
 		path: () => '/api/console/users',
 		as: 'admin',
@@ -394,6 +395,7 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /console/tours': { path: () => '/console/tours', as: 'staff' },
 	'GET /console/imports': { path: () => '/console/imports', as: 'staff' },
 	'GET /console/users': { path: () => '/console/users', as: 'admin' },
+	'GET /console/audit': { path: () => '/console/audit', as: 'admin', query: ['user', 'entity', 'record', 'action', 'from', 'to', 'page'] },
 	'GET /console/tours/[id]': { path: (s) => `/console/tours/${s.tourId}`, as: 'staff', query: ['sites'] },
 	'GET /console/tours/[id]/print': { path: (s) => `/console/tours/${s.tourId}/print`, as: 'staff' },
 	'GET /photos/[id]': { path: (s) => `/photos/${s.photoId}` },
