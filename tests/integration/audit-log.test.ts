@@ -1,6 +1,5 @@
 /** The audit log for administrators (issue 11): filters, paging, before/after, and a CSV that no spreadsheet evaluates. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/client';
 import { userByEmail, type SessionUser } from '../../src/lib/server/auth';
 import { PermissionError } from '../../src/lib/server/auth/permissions';
