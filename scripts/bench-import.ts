@@ -13,8 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { zipSync } from 'fflate';
-import postgres from 'postgres';
-import { openDatabase, type Database } from '../src/lib/server/db/client';
+import { openDatabase, openScratchDatabase, type Database } from '../src/lib/server/db/client';
 import { createUser, type SessionUser } from '../src/lib/server/auth';
 import { runImport, undoImport } from '../src/lib/server/import';
 
@@ -117,24 +116,7 @@ async function benchShapefile(label: string, db: Database, zip: Uint8Array, park
 	return { dry: median(dry), commit: median(commit) };
 }
 
-async function serverDatabase(url: string): Promise<Database> {
-	const name = `siteatlas_bench_import_${process.pid}`;
-	const admin = postgres(url, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`drop database if exists ${name}`);
-	await admin.unsafe(`create database ${name}`);
-	const u = new URL(url);
-	u.pathname = `/${name}`;
-	const db = await openDatabase({ url: u.toString() });
-	const close = db.close;
-	return {
-		...db,
-		close: async () => {
-			await close();
-			await admin.unsafe(`drop database if exists ${name}`);
-			await admin.end();
-		}
-	};
-}
+const serverDatabase = (url: string) => openScratchDatabase(url, `siteatlas_bench_import_${process.pid}`);
 
 /** The 100k GeoJSON dry run, in a child process of its own so that its peak RSS is its own. */
 async function child() {

@@ -4,11 +4,9 @@
  * The password is read from standard input (one line) or SITEATLAS_NEW_PASSWORD; it is never
  * taken from the command line, where other users could see it.
  */
-import { createInterface } from 'node:readline';
 import { createUser } from '../src/lib/server/auth';
-import { MIN_PASSWORD_LENGTH } from '../src/lib/server/auth/password';
 import { ROLES, isOneOf } from '../src/lib/domain/vocab';
-import { fail, openConfiguredDatabase } from './cli';
+import { fail, openConfiguredDatabase, readPassword } from './cli';
 
 const arg = (name: string) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -22,17 +20,6 @@ const parks = (arg('parks') ?? '').split(',').filter(Boolean);
 if (!email || !/^[^@\s]+@[^@\s]+$/.test(email)) fail(new Error('Give --email with a valid address.'));
 if (!isOneOf(ROLES, role)) fail(new Error(`Give --role, one of: ${ROLES.join(', ')}.`));
 if (role === 'park_editor' && parks.length === 0) fail(new Error('A park editor needs --parks with one or more park codes, e.g. --parks NM,TE.'));
-
-async function readPassword(): Promise<string> {
-	if (process.env.SITEATLAS_NEW_PASSWORD) return process.env.SITEATLAS_NEW_PASSWORD;
-	if (process.stdin.isTTY) process.stderr.write(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `);
-	const rl = createInterface({ input: process.stdin });
-	for await (const line of rl) {
-		rl.close();
-		return line;
-	}
-	return '';
-}
 
 try {
 	const password = await readPassword();

@@ -4,27 +4,14 @@
  * The password is read from standard input (one line) or SITEATLAS_NEW_PASSWORD, never from the
  * command line. Then start the portal (SITEATLAS_SEED=none keeps the sample zone out) and sign in.
  */
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { MIN_PASSWORD_LENGTH } from '../src/lib/server/auth/password';
 import { createFirstAdmin } from '../src/lib/server/users/setup';
 import { EditValidationError } from '../src/lib/server/editing/errors';
-import { fail, openConfiguredDatabase } from './cli';
+import { fail, openConfiguredDatabase, readPassword } from './cli';
 
 const { values } = parseArgs({ options: { 'admin-email': { type: 'string' }, name: { type: 'string' }, locale: { type: 'string', default: 'zh-CN' } } });
 const email = values['admin-email'];
 if (!email) fail(new Error('Give --admin-email with the first administrator\u2019s address.'));
-
-async function readPassword(): Promise<string> {
-	if (process.env.SITEATLAS_NEW_PASSWORD) return process.env.SITEATLAS_NEW_PASSWORD;
-	if (process.stdin.isTTY) process.stderr.write(`Password (at least ${MIN_PASSWORD_LENGTH} characters): `);
-	const rl = createInterface({ input: process.stdin });
-	for await (const line of rl) {
-		rl.close();
-		return line;
-	}
-	return '';
-}
 
 try {
 	const password = await readPassword();

@@ -1,8 +1,7 @@
 import { inject } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import postgres from 'postgres';
-import { openDatabase, type Database } from '../../src/lib/server/db/client';
+import { openDatabase, openScratchDatabase, type Database } from '../../src/lib/server/db/client';
 
 /** Which database the suite runs on: the embedded snapshot, or TEST_DATABASE_URL. */
 export const SERVER_URL = process.env.TEST_DATABASE_URL ?? '';
@@ -39,19 +38,5 @@ export async function openEmptyDatabase(): Promise<Database> {
 		const snapshot = readFileSync(inject('emptySnapshotPath'));
 		return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([snapshot]), migrate: false });
 	}
-	const name = `siteatlas_fx_${randomBytes(4).toString('hex')}`;
-	const admin = postgres(SERVER_URL, { max: 1, onnotice: () => {} });
-	await admin.unsafe(`create database ${name}`);
-	const url = new URL(SERVER_URL);
-	url.pathname = `/${name}`;
-	const db = await openDatabase({ url: url.toString() });
-	const close = db.close;
-	return {
-		...db,
-		close: async () => {
-			await close();
-			await admin.unsafe(`drop database if exists ${name}`);
-			await admin.end();
-		}
-	};
+	return openScratchDatabase(SERVER_URL, `siteatlas_fx_${randomBytes(4).toString('hex')}`);
 }

@@ -181,3 +181,25 @@ export async function describeDatabase(database: Database) {
 		migrations: migrations[0]?.count ?? 0
 	};
 }
+
+/**
+ * A new, migrated database on a PostgreSQL server, dropped again when it is closed: for test
+ * suites and benchmarks that need a zone of their own. `name` must be a plain identifier.
+ */
+export async function openScratchDatabase(serverUrl: string, name: string): Promise<Database> {
+	if (!/^[a-z_][a-z0-9_]{0,62}$/.test(name)) throw new Error(`Not a database name: ${name}`);
+	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`drop database if exists ${name}`);
+	await admin.unsafe(`create database ${name}`);
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	const db = await openDatabase({ url: url.toString() });
+	return {
+		...db,
+		close: async () => {
+			await db.close();
+			await admin.unsafe(`drop database if exists ${name}`);
+			await admin.end();
+		}
+	};
+}
