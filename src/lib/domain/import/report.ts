@@ -56,7 +56,8 @@ export interface ImportReport {
 	/** Longitude/latitude bounds of what was read, for the preview map. */
 	bounds: [number, number, number, number] | null;
 	columns: string[];
-	fields: { key: string; kind: FieldKind; required: boolean; vocab: readonly string[] | null }[];
+	/** The layer's fields; `labels` names the vocabulary whose messages label `vocab`'s values. */
+	fields: { key: string; kind: FieldKind; required: boolean; vocab: readonly string[] | null; labels: string | null }[];
 	mapping: Mapping;
 	proposedMapping: Mapping;
 	/** Values of mapped vocabulary fields (land use, status …) that map to nothing, with how often. */

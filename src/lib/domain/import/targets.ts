@@ -4,7 +4,7 @@
  * which geometry it needs. The mapping editor starts from `proposeMapping` and the user can
  * change every line of it before committing.
  */
-import { BUILDING_KINDS, FACILITY_KINDS, PARK_KINDS, READINESS_LEVELS, ROAD_CLASSES, SUPPLY_STATUSES, TAX_TIERS, UNIT_STATUSES } from '../vocab';
+import { BUILDING_KINDS, FACILITY_KINDS, LAND_USES, PARK_KINDS, READINESS_LEVELS, ROAD_CLASSES, SUPPLY_STATUSES, TAX_TIERS, UNIT_STATUSES } from '../vocab';
 
 export const IMPORT_LAYERS = ['plots', 'parks', 'buildings', 'units', 'facilities', 'roads'] as const;
 export type ImportLayer = (typeof IMPORT_LAYERS)[number];
@@ -17,8 +17,10 @@ export type FieldKind = 'text' | 'number' | 'integer' | 'date' | 'boolean' | 'ra
 export interface TargetField {
 	key: string;
 	kind: FieldKind;
-	/** Values an `enum` field takes, with the words surveys write for each. */
+	/** Values an `enum` (or `land_use`) field takes, with the words surveys write for each. */
 	vocab?: readonly string[];
+	/** The vocabulary whose labels name those values (`<labels>.<value>` messages), e.g. `supply_status`. */
+	labels?: string;
 	words?: Record<string, RegExp>;
 	/** The record cannot be written without it (after the default, if any). */
 	required?: boolean;
@@ -146,15 +148,17 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
 					'land_use',
 					'landuse'
 				],
-				{
-					required: true
-				}
+				{ required: true, vocab: LAND_USES, labels: 'land_use' }
 			),
 			f('areaAttr', 'area', ['地块面积', '宗地面积', '用地面积', '面积', 'dkmj', 'zdmj', 'ydmj', 'mj', 'area', 'area_m2', 'area_ha', 'area_mu', 'shape_area'], {
 				pattern: /面积|^mj|area/i
 			}),
-			f('supplyStatus', 'enum', ['供应状态', '状态', '土地状态', 'gyzt', 'zt', 'status', 'supply_status'], { vocab: SUPPLY_STATUSES, words: SUPPLY_WORDS }),
-			f('readiness', 'enum', ['生熟地', '土地条件', '开发程度', 'readiness'], { vocab: READINESS_LEVELS, words: READINESS_WORDS }),
+			f('supplyStatus', 'enum', ['供应状态', '状态', '土地状态', 'gyzt', 'zt', 'status', 'supply_status'], {
+				vocab: SUPPLY_STATUSES,
+				labels: 'supply_status',
+				words: SUPPLY_WORDS
+			}),
+			f('readiness', 'enum', ['生熟地', '土地条件', '开发程度', 'readiness'], { vocab: READINESS_LEVELS, labels: 'readiness', words: READINESS_WORDS }),
 			f('plotRatio', 'range', ['容积率', 'rjl', 'far', 'plot_ratio'], { min: 0, max: 20 }),
 			f('buildingDensityMax', 'ratio', ['建筑密度', 'jzmd', 'building_density', 'density']),
 			f('greenRatioMax', 'ratio', ['绿地率', 'ldl', 'green_ratio']),
@@ -175,7 +179,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
 			code(['园区编号', '园区代码', '编号', 'yqbh', 'code', 'park_code']),
 			nameZh(['园区名称', 'yqmc']),
 			nameEn,
-			f('kind', 'enum', ['类型', '园区类型', 'lx', 'kind', 'type'], { vocab: PARK_KINDS, words: PARK_WORDS }),
+			f('kind', 'enum', ['类型', '园区类型', 'lx', 'kind', 'type'], { vocab: PARK_KINDS, labels: 'park_kind', words: PARK_WORDS }),
 			f('operatorZh', 'text', ['运营主体', '管理机构', '运营单位', 'operator', 'operator_zh']),
 			f('operatorEn', 'text', ['operator_en']),
 			f('profileZh', 'text', ['简介', '园区简介', '产业定位', 'profile', 'profile_zh']),
@@ -192,14 +196,19 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
 			f('parkCode', 'text', ['园区编号', '所属园区', '园区', 'park', 'park_code']),
 			nameZh(['楼宇名称', '建筑名称', 'jzmc']),
 			nameEn,
-			f('kind', 'enum', ['楼宇类型', '建筑类型', '类型', '用途', 'lx', 'kind', 'type'], { vocab: BUILDING_KINDS, words: BUILDING_WORDS, required: true }),
+			f('kind', 'enum', ['楼宇类型', '建筑类型', '类型', '用途', 'lx', 'kind', 'type'], {
+				vocab: BUILDING_KINDS,
+				labels: 'building_kind',
+				words: BUILDING_WORDS,
+				required: true
+			}),
 			f('floors', 'integer', ['层数', '楼层数', '地上层数', 'cs', 'floors'], { required: true, min: 1, max: 200 }),
 			f('grossAreaM2', 'number', ['建筑面积', '总建筑面积', 'jzmj', 'gross_area', 'gross_area_m2'], { required: true, gt: 0 }),
 			f('leasableAreaM2', 'number', ['可租面积', '可出租面积', '招商面积', 'kzmj', 'leasable_area', 'leasable_area_m2'], { gt: 0 }),
 			f('rentYuanPerM2Day', 'number', ['租金', '参考租金', 'zj', 'rent'], { min: 0 }),
 			f('ownerName', 'text', ['产权单位', '业主', '权利人', 'owner'], { required: true }),
 			f('operatorName', 'text', ['运营单位', '运营主体', 'operator']),
-			f('taxTier', 'enum', ['税收等级', 'tax_tier'], { vocab: TAX_TIERS, words: TAX_WORDS }),
+			f('taxTier', 'enum', ['税收等级', 'tax_tier'], { vocab: TAX_TIERS, labels: 'tax_tier', words: TAX_WORDS }),
 			f('completedYear', 'year', ['建成年份', '竣工年份', '建成年代', 'jcnf', 'completed_year', 'year'])
 		]
 	},
@@ -213,7 +222,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
 			f('floor', 'integer', ['楼层', '层', '所在楼层', 'lc', 'floor'], { required: true, min: -5, max: 200, nonZero: true }),
 			f('unitNo', 'text', ['单元', '单元号', '房号', '房间号', '室号', 'dyh', 'fh', 'unit', 'unit_no'], { required: true }),
 			f('areaM2', 'number', ['面积', '建筑面积', '使用面积', 'mj', 'area', 'area_m2'], { required: true, gt: 0 }),
-			f('status', 'enum', ['状态', '出租状态', '租赁状态', 'zt', 'status'], { vocab: UNIT_STATUSES, words: UNIT_WORDS, required: true })
+			f('status', 'enum', ['状态', '出租状态', '租赁状态', 'zt', 'status'], { vocab: UNIT_STATUSES, labels: 'unit_status', words: UNIT_WORDS, required: true })
 		]
 	},
 	facilities: {
@@ -225,7 +234,12 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
 			code(['设施编号', '编号', 'bh', 'code', 'id']),
 			nameZh(['设施名称', 'sssmc']),
 			nameEn,
-			f('kind', 'enum', ['类型', '设施类型', 'lx', 'kind', 'type', 'category'], { vocab: FACILITY_KINDS, words: FACILITY_WORDS, required: true })
+			f('kind', 'enum', ['类型', '设施类型', 'lx', 'kind', 'type', 'category'], {
+				vocab: FACILITY_KINDS,
+				labels: 'facility_kind',
+				words: FACILITY_WORDS,
+				required: true
+			})
 		]
 	},
 	roads: {
@@ -239,6 +253,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
 			nameEn,
 			f('roadClass', 'enum', ['道路等级', '等级', 'dj', 'class', 'road_class', 'highway', 'fclass'], {
 				vocab: ROAD_CLASSES,
+				labels: 'road_class',
 				words: ROAD_WORDS,
 				required: true
 			}),

@@ -8,7 +8,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client';
 import type { SessionUser } from '../auth';
-import { PermissionError, requireUser } from '../auth/permissions';
+import { requireAdmin as requireAdminRole } from '../auth/permissions';
 import { iso, parseJson } from '../db/values';
 import { isRealDate } from '../../domain/input';
 
@@ -50,11 +50,7 @@ export interface AuditRow {
 	after: unknown;
 }
 
-function requireAdmin(user: SessionUser | null): SessionUser {
-	const u = requireUser(user);
-	if (u.role !== 'admin') throw new PermissionError(403, 'Only administrators read the audit log.');
-	return u;
-}
+const requireAdmin = (user: SessionUser | null) => requireAdminRole(user, 'Only administrators read the audit log.');
 
 function where(f: AuditFilter): SQL {
 	const parts: SQL[] = [sql`true`];

@@ -5,6 +5,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { pgArray } from '../db/values';
 import type { Database } from '../db/client';
 import type { Role } from '../../domain/vocab';
 import { hashPassword, verifyPassword, MIN_PASSWORD_LENGTH } from './password';
@@ -117,7 +118,7 @@ export async function sessionUser(db: Database, token: string | undefined): Prom
 		where s.id = ${id} and s.expires_at > now() and u.active`);
 	if (!r) return null;
 	if (r.renew) await db.rows(sql`update sessions set expires_at = now() + make_interval(days => ${SESSION_DAYS}) where id = ${id}`);
-	const parkIds = Array.isArray(r.park_ids) ? r.park_ids.map(Number) : String(r.park_ids).replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
+	const parkIds = pgArray(r.park_ids).map(Number);
 	return {
 		id: Number(r.id),
 		email: r.email,
@@ -135,7 +136,7 @@ export async function userByEmail(db: Pick<Database, 'rows'>, email?: string): P
 		select u.id, u.email, u.display_name, u.role, u.locale, array(select park_id from user_parks where user_id = u.id order by park_id) as park_ids
 		from users u where u.active and ${email ? sql`lower(u.email) = lower(${email})` : sql`u.role = 'admin'`} order by u.id limit 1`);
 	if (!r) return null;
-	const parkIds = Array.isArray(r.park_ids) ? r.park_ids.map(Number) : String(r.park_ids).replace(/[{}]/g, '').split(',').filter(Boolean).map(Number);
+	const parkIds = pgArray(r.park_ids).map(Number);
 	return { id: Number(r.id), email: r.email, displayName: r.display_name, role: r.role, parkIds, locale: r.locale };
 }
 

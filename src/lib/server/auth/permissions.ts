@@ -28,6 +28,15 @@ export function requireParkEditor(user: SessionUser | null | undefined, parkId: 
 	return u;
 }
 
+export const isAdmin = (user: SessionUser | null | undefined): boolean => user?.role === 'admin';
+
+/** Administrators only: users, the audit log, the zone-wide layers. */
+export function requireAdmin(user: SessionUser | null | undefined, message = 'Only administrators may do this.'): SessionUser {
+	const u = requireUser(user);
+	if (!isAdmin(u)) throw new PermissionError(403, message);
+	return u;
+}
+
 /** Promotion staff and administrators: they plan tours and see every park. */
 export function canPlanTours(user: SessionUser): boolean {
 	return user.role === 'admin' || user.role === 'staff';

@@ -15,3 +15,12 @@ export const dateOnly = (v: unknown): string | null => {
 
 /** A json column, parsed where a driver returned text. */
 export const parseJson = <T>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
+/** A PostgreSQL array column as a list, whether the driver parsed it or passed `{a,b}` text. */
+export const pgArray = (v: unknown): string[] =>
+	Array.isArray(v)
+		? v.map(String)
+		: String(v ?? '')
+				.replace(/[{}]/g, '')
+				.split(',')
+				.filter(Boolean);

@@ -5,6 +5,7 @@
  * and search reflect the change and no cached tile is stale.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { textList } from '../db/lists';
 import { booleanValid } from '@turf/turf';
 import type { Geometry } from 'geojson';
 import type { Database, TxHandle } from '../db/client';
@@ -95,11 +96,7 @@ export async function plotSnapshot(tx: Pick<TxHandle, 'rows'>, code: string, loc
 
 /** The states of many plots at once (imports), by code. */
 export async function plotSnapshots(tx: Pick<TxHandle, 'rows'>, codes: string[]): Promise<Map<string, PlotSnapshot>> {
-	const rows = codes.length
-		? await tx.rows<Record<string, unknown>>(
-				sql`select ${PLOT_SNAPSHOT_COLUMNS} from plots where code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`
-			)
-		: [];
+	const rows = codes.length ? await tx.rows<Record<string, unknown>>(sql`select ${PLOT_SNAPSHOT_COLUMNS} from plots where code in ${textList(codes)}`) : [];
 	return new Map(rows.map((r) => [String(r.code), plotSnapshotOf(r)]));
 }
 export type PlotSnapshot = NonNullable<Awaited<ReturnType<typeof plotSnapshot>>>;
@@ -258,9 +255,7 @@ export async function buildingSnapshot(tx: Pick<TxHandle, 'rows'>, code: string,
 /** The states of many buildings at once (imports), by code. */
 export async function buildingSnapshots(tx: Pick<TxHandle, 'rows'>, codes: string[]): Promise<Map<string, BuildingSnapshot>> {
 	const rows = codes.length
-		? await tx.rows<Record<string, unknown>>(
-				sql`select ${BUILDING_SNAPSHOT_COLUMNS} from buildings b where code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`
-			)
+		? await tx.rows<Record<string, unknown>>(sql`select ${BUILDING_SNAPSHOT_COLUMNS} from buildings b where code in ${textList(codes)}`)
 		: [];
 	return new Map(rows.map((r) => [String(r.code), buildingSnapshotOf(r)]));
 }

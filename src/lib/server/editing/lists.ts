@@ -58,3 +58,16 @@ export async function consoleRecords(db: Database, user: SessionUser, q: string)
 	}));
 	return { records, total: Number(rows[0]?.total ?? 0) };
 }
+
+export interface ParkChoice {
+	code: string;
+	nameZh: string;
+	nameEn: string;
+}
+
+/** Parks to pick from in the console: every park, or (`editableBy` a park editor) only theirs. */
+export async function parkChoices(db: Pick<Database, 'rows'>, editableBy?: SessionUser): Promise<ParkChoice[]> {
+	const scope = editableBy?.role === 'park_editor' ? sql`where id in (select park_id from user_parks where user_id = ${editableBy.id})` : sql``;
+	const rows = await db.rows<{ code: string; name_zh: string; name_en: string }>(sql`select code, name_zh, name_en from parks ${scope} order by code`);
+	return rows.map((p) => ({ code: p.code, nameZh: p.name_zh, nameEn: p.name_en }));
+}

@@ -4,16 +4,13 @@
  * the command line and API clients. Problems of single features are not errors: they are
  * listed in the report.
  */
-import { en, type MessageKey } from '../../i18n/messages';
+import { translate, type MessageKey } from '../../i18n';
 import type { ImportReport } from '../../domain/import/report';
 
 export type Params = Record<string, string | number>;
 
-export function english(key: MessageKey, params: Params = {}): string {
-	let text: string = en[key] ?? key;
-	for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
-	return text;
-}
+/** The English sentence of a message key (the command line's and the API's language). */
+export const english = (key: MessageKey, params: Params = {}): string => translate('en', key, params);
 
 export class ImportFileError extends Error {
 	constructor(

@@ -4,6 +4,7 @@
  * import back; `importHistory` lists what was imported, by whom, from which file.
  */
 import { sql } from 'drizzle-orm';
+import { intList } from '../db/lists';
 import type { Database } from '../db/client';
 import type { SessionUser } from '../auth';
 import { requireUser } from '../auth/permissions';
@@ -18,10 +19,7 @@ export { ImportFileError, ImportRefused } from './errors';
 /** The imports a user may see: all for staff and admins, those into their parks (or by them) for park editors. */
 export async function importHistory(db: Database, user: SessionUser | null, limit = 50): Promise<ImportHistoryItem[]> {
 	const u = requireUser(user);
-	const scope =
-		u.role === 'park_editor'
-			? sql`where (i.user_id = ${u.id} or i.park_id in (select (jsonb_array_elements_text(${JSON.stringify(u.parkIds)}::jsonb))::int))`
-			: sql``;
+	const scope = u.role === 'park_editor' ? sql`where (i.user_id = ${u.id} or i.park_id in ${intList(u.parkIds)})` : sql``;
 	const rows = await db.rows<Record<string, unknown>>(sql`
 		select i.id, i.created_at, us.display_name, i.layer, k.code as park, i.file_name, i.file_sha256, i.format, i.crs, i.encoding,
 			i.counts, i.status, i.undone_at

@@ -8,10 +8,12 @@
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { intList } from '../db/lists';
 import type { Feature, Geometry } from 'geojson';
 import type { Database, TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
-import { PermissionError, requireParkEditor, requireUser } from '../auth/permissions';
+import { requireParkEditor } from '../auth/permissions';
+import { requireImportRole } from './access';
 import { importLimits } from '../config';
 import { IMPORT_TARGETS, proposeMapping, type ImportTarget, type Mapping } from '../../domain/import/targets';
 import { AREA_UNITS } from '../../domain/import/values';
@@ -36,13 +38,6 @@ class DryRunDone extends Error {
 	constructor(readonly report: ImportReport) {
 		super('dry run');
 	}
-}
-
-/** Who may import into a layer: park editors into their parks, administrators anything. */
-function checkPermission(user: SessionUser | null, target: ImportTarget): SessionUser {
-	const u = requireUser(user);
-	if (target.who === 'admin' && u.role !== 'admin') throw new PermissionError(403, `Only administrators may import ${target.layer}.`);
-	return u;
 }
 
 async function loadParks(db: Pick<Database, 'rows'>): Promise<Map<string, Park>> {
@@ -74,7 +69,7 @@ export async function runImport(
 ): Promise<ImportReport> {
 	const target = IMPORT_TARGETS[options.layer];
 	if (!target) throw new ImportFileError('import.layer_unknown', { layer: String(options.layer).slice(0, 40) });
-	const u = checkPermission(user, target);
+	const u = requireImportRole(user, target.layer);
 	const limits = importLimits();
 	if (file.bytes.length > limits.maxUploadBytes) throw new ImportFileError('import.too_large', { mb: Math.round(limits.maxUploadBytes / 1048576) }, 413);
 	const parks = await loadParks(db);
@@ -176,7 +171,7 @@ export async function runImport(
 		if (unplaced.length) {
 			const rows = await tx.rows<{ idx: number; loc: string }>(sql`
 				select idx, ST_AsGeoJSON(ST_Centroid(ST_Envelope(geom)), 7) as loc from import_stage
-				where geom is not null and idx in (select (jsonb_array_elements_text(${JSON.stringify([...new Set(unplaced)])}::jsonb))::int)`);
+				where geom is not null and idx in ${intList([...new Set(unplaced)])}`);
 			for (const r of rows) locations.set(Number(r.idx), JSON.parse(r.loc));
 		}
 		for (const p of problems) {
@@ -196,7 +191,7 @@ export async function runImport(
 			counts: { features: pass.count, byType: pass.byType, withProblems: problemIdx.size, clean: pass.count - problemIdx.size },
 			bounds,
 			columns: source.columns,
-			fields: target.fields.map((f) => ({ key: f.key, kind: f.kind, required: !!f.required, vocab: f.vocab ?? null })),
+			fields: target.fields.map((f) => ({ key: f.key, kind: f.kind, required: !!f.required, vocab: f.vocab ?? null, labels: f.labels ?? null })),
 			mapping,
 			proposedMapping,
 			unknownValues: Object.fromEntries(

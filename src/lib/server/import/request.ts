@@ -8,10 +8,11 @@ import { json } from '@sveltejs/kit';
 import { ZodError } from 'zod';
 import type { SessionUser } from '../auth';
 import { PermissionError, requireParkEditor, requireUser } from '../auth/permissions';
+import { requireImportRole } from './access';
 import type { Database } from '../db/client';
 import { sql } from 'drizzle-orm';
 import { importLimits } from '../config';
-import { IMPORT_LAYERS, IMPORT_TARGETS, type ImportLayer } from '../../domain/import/targets';
+import { IMPORT_LAYERS, type ImportLayer } from '../../domain/import/targets';
 import { importOptionsSchema } from '../../domain/import/options';
 import type { ImportOptions, ImportReport } from '../../domain/import/report';
 import { ImportFileError, ImportRefused } from './errors';
@@ -23,10 +24,10 @@ export async function requireImportScope(
 	user: SessionUser | null,
 	url: URL
 ): Promise<{ layer: ImportLayer; parkCode: string | null }> {
-	const u = requireUser(user);
+	requireUser(user);
 	const layer = url.searchParams.get('layer') as ImportLayer;
 	if (!IMPORT_LAYERS.includes(layer)) throw new ImportFileError('import.layer_unknown', { layer: String(layer).slice(0, 40) });
-	if (IMPORT_TARGETS[layer].who === 'admin' && u.role !== 'admin') throw new PermissionError(403, `Only administrators may import ${layer}.`);
+	const u = requireImportRole(user, layer);
 	const parkCode = url.searchParams.get('park') || null;
 	if (parkCode) {
 		const [park] = await db.rows<{ id: number }>(sql`select id from parks where code = ${parkCode}`);

@@ -6,6 +6,8 @@
  * area figure — and compares them with the records of the same code.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { intList } from '../db/lists';
+import { pgArray } from '../db/values';
 import type { Geometry } from 'geojson';
 import type { TxHandle } from '../db/client';
 import { OVERLAP_TOLERANCE_M2, PARK_TOLERANCE_M } from '../editing';
@@ -13,6 +15,7 @@ import type { FieldValue } from '../../domain/import/values';
 import type { MessageKey } from '../../i18n/messages';
 import { LAYER_SPECS, stagedValue, type LayerSpec } from './layers';
 import type { ImportLayer } from '../../domain/import/targets';
+import type { ImportReport } from '../../domain/import/report';
 
 export interface StageRow {
 	idx: number;
@@ -33,8 +36,6 @@ export interface SqlProblem {
 
 const json = (v: unknown) => JSON.stringify(v);
 const geo = (v: unknown): Geometry | null => (v ? (typeof v === 'string' ? JSON.parse(v) : (v as Geometry)) : null);
-/** A list of feature numbers as one bound parameter. */
-export const idxList = (ids: number[]) => sql`(select (jsonb_array_elements_text(${json(ids)}::jsonb))::int)`;
 
 export async function createStage(tx: TxHandle): Promise<void> {
 	await tx.rows(sql`
@@ -90,7 +91,7 @@ async function checkParks(tx: TxHandle, parkScope: number[] | null): Promise<Sql
 	if (parkScope) {
 		const foreign = await tx.rows<{ idx: number; code: string; loc: string }>(sql`
 			select s.idx, k.code, ST_AsGeoJSON(ST_PointOnSurface(s.geom), 7) as loc from import_stage s join parks k on k.id = s.park_id
-			where s.valid and s.park_id not in ${idxList(parkScope)}`);
+			where s.valid and s.park_id not in ${intList(parkScope)}`);
 		for (const r of foreign) out.push({ idx: r.idx, key: 'import.park_forbidden', params: { park: r.code }, location: geo(r.loc) });
 	}
 	const outside = await tx.rows<{ idx: number; code: string; loc: string }>(sql`
@@ -167,7 +168,7 @@ export async function areaRatio(tx: TxHandle): Promise<number | null> {
 }
 
 export async function markProblems(tx: TxHandle, idx: number[]): Promise<void> {
-	for (let at = 0; at < idx.length; at += 5000) await tx.rows(sql`update import_stage set ok = false where idx in ${idxList(idx.slice(at, at + 5000))}`);
+	for (let at = 0; at < idx.length; at += 5000) await tx.rows(sql`update import_stage set ok = false where idx in ${intList(idx.slice(at, at + 5000))}`);
 }
 
 /** Compares each clean staged feature with the record of its key: new, changed (which fields) or unchanged. */
@@ -198,14 +199,7 @@ export async function diffStage(tx: TxHandle, layer: ImportLayer, written: strin
 		where ok`);
 }
 
-export interface DiffSummary {
-	new: number;
-	changed: number;
-	unchanged: number;
-	missing: number;
-	changedFields: Record<string, number>;
-	samples: { new: string[]; changed: { code: string; fields: string[] }[]; missing: string[] };
-}
+export type DiffSummary = ImportReport['diff'];
 
 export async function summariseDiff(tx: TxHandle, layer: ImportLayer): Promise<DiffSummary> {
 	const counts = await tx.rows<{ action: string; n: number }>(sql`select action, count(*)::int as n from import_stage where ok group by action`);
@@ -228,7 +222,6 @@ export async function summariseDiff(tx: TxHandle, layer: ImportLayer): Promise<D
 		missing = await tx.rows<{ code: string }>(sql`
 			select t.code from ${t} t where t.code is not null ${scope} and not exists (select 1 from import_stage s where s.code = t.code) order by t.code limit 20`);
 	}
-	const arr = (v: string[] | string) => (Array.isArray(v) ? v : String(v).replace(/[{}]/g, '').split(',').filter(Boolean));
 	return {
 		new: by.new ?? 0,
 		changed: by.changed ?? 0,
@@ -237,7 +230,7 @@ export async function summariseDiff(tx: TxHandle, layer: ImportLayer): Promise<D
 		changedFields: Object.fromEntries(fields.map((f) => [f.field, Number(f.n)])),
 		samples: {
 			new: newSample.map((r) => r.code),
-			changed: changedSample.map((r) => ({ code: r.code, fields: arr(r.changed) })),
+			changed: changedSample.map((r) => ({ code: r.code, fields: pgArray(r.changed) })),
 			missing: missing.map((r) => r.code)
 		}
 	};

@@ -5,11 +5,13 @@
  * undoing would silently throw that edit away.
  */
 import { sql } from 'drizzle-orm';
+import { textList, intList } from '../db/lists';
 import type { Database, TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
-import { PermissionError, requireParkEditor, requireUser } from '../auth/permissions';
+import { requireParkEditor, requireUser } from '../auth/permissions';
+import { requireImportRole } from './access';
 import { NotFoundError, writeBuildingAttributes, writePlotAttributes, type BuildingSnapshot, type PlotSnapshot } from '../editing';
-import { IMPORT_TARGETS, type ImportLayer } from '../../domain/import/targets';
+import type { ImportLayer } from '../../domain/import/targets';
 import { parseJson } from '../db/values';
 import { bumpLayerVersions } from '../tiles/versions';
 import { ImportFileError } from './errors';
@@ -41,8 +43,7 @@ export async function undoImport(db: Database, user: SessionUser | null, importI
 		sql`select id, layer, park_id, status, user_id from imports where id = ${importId}`
 	);
 	if (!imp) throw new NotFoundError(`No import ${importId}.`);
-	const target = IMPORT_TARGETS[imp.layer];
-	if (target.who === 'admin' && u.role !== 'admin') throw new PermissionError(403, `Only administrators may undo imports of ${imp.layer}.`);
+	requireImportRole(u, imp.layer);
 	if (imp.park_id !== null) requireParkEditor(u, Number(imp.park_id));
 	if (imp.status !== 'committed') throw new ImportFileError('import.undo_done');
 	const layer = imp.layer;
@@ -101,7 +102,7 @@ async function deleteRecords(tx: TxHandle, layer: ImportLayer, codes: string[]):
 	const t = sql.raw(LAYER_SPECS[layer].table);
 	await tx.rows(sql`savepoint undo_delete`);
 	try {
-		await tx.rows(sql`delete from ${t} where code in (select jsonb_array_elements_text(${JSON.stringify(codes)}::jsonb))`);
+		await tx.rows(sql`delete from ${t} where code in ${textList(codes)}`);
 		await tx.rows(sql`release savepoint undo_delete`);
 		return;
 	} catch (e) {
@@ -136,7 +137,7 @@ async function restoreRecord(tx: TxHandle, layer: ImportLayer, code: string, bef
 			name_zh = ${b.nameZh}, name_en = ${b.nameEn}, park_id = ${b.parkId} where code = ${code}`);
 		const [row] = await tx.rows<{ id: number }>(sql`select id from buildings where code = ${code}`);
 		const keep = b.units.map((x) => x.id);
-		await tx.rows(sql`delete from units where building_id = ${row.id} and id not in (select (jsonb_array_elements_text(${JSON.stringify(keep)}::jsonb))::int)`);
+		await tx.rows(sql`delete from units where building_id = ${row.id} and id not in ${intList(keep)}`);
 		for (const x of b.units) await tx.rows(sql`update units set status = ${x.status}, area_m2 = ${x.areaM2}, version = version + 1 where id = ${x.id}`);
 		return;
 	}

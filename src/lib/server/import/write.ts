@@ -6,6 +6,7 @@
  * all in the caller's transaction.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { textList } from '../db/lists';
 import type { TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
 import type { ImportLayer } from '../../domain/import/targets';
@@ -53,7 +54,7 @@ export async function images(tx: TxHandle, layer: ImportLayer, codes: string[]):
 	const column = spec.geometry!.column;
 	const rows = await tx.rows<{ code: string; image: unknown }>(sql`
 		select t.code, (to_jsonb(t) - ${column}::text) || jsonb_build_object('geometry', ST_AsGeoJSON(t.${sql.raw(column)}, 7)::jsonb) as image
-		from ${sql.raw(spec.table)} t where t.code in (select jsonb_array_elements_text(${json(codes)}::jsonb))`);
+		from ${sql.raw(spec.table)} t where t.code in ${textList(codes)}`);
 	return new Map(rows.map((r) => [r.code, typeof r.image === 'string' ? JSON.parse(r.image) : r.image]));
 }
 
@@ -175,7 +176,7 @@ async function writeUnits(tx: TxHandle, user: SessionUser, importId: number): Pr
 			version = t.version + 1, updated_at = now()
 		from import_stage s where s.ok and s.action = 'changed' and t.id = s.target_id
 		returning t.id`);
-	await tx.rows(sql`update buildings set version = version + 1, updated_at = now() where code in (select jsonb_array_elements_text(${json(codes)}::jsonb))`);
+	await tx.rows(sql`update buildings set version = version + 1, updated_at = now() where code in ${textList(codes)}`);
 	const after = await buildingSnapshots(tx, codes);
 	await recordImportAudits(
 		tx,

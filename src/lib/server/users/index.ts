@@ -8,13 +8,14 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { textList } from '../db/lists';
 import type { Database, TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/password';
-import { PermissionError, requireUser } from '../auth/permissions';
+import { requireAdmin as requireAdminRole } from '../auth/permissions';
 import { recordAudit } from '../audit';
 import { EditValidationError, NotFoundError } from '../editing/errors';
-import { iso } from '../db/values';
+import { iso, pgArray } from '../db/values';
 import type { Role } from '../../domain/vocab';
 
 /** How long an invitation or reset link stays valid. */
@@ -24,11 +25,7 @@ const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 /** A password hash no password matches: an invited user signs in only after accepting. */
 const unusableHash = () => `invited$${randomBytes(16).toString('base64url')}`;
 
-export function requireAdmin(user: SessionUser | null | undefined): SessionUser {
-	const u = requireUser(user);
-	if (u.role !== 'admin') throw new PermissionError(403, 'Only administrators may manage users.');
-	return u;
-}
+const requireAdmin = (user: SessionUser | null | undefined) => requireAdminRole(user, 'Only administrators may manage users.');
 
 export interface UserRow {
 	id: number;
@@ -49,18 +46,12 @@ const USER_COLUMNS = sql`u.id, u.email, u.display_name, u.role, u.active, u.must
 	(select max(i.expires_at) from invitations i where i.user_id = u.id and i.used_at is null and i.expires_at > now()) as invitation_expires_at`;
 
 function rowOf(r: Record<string, unknown>): UserRow {
-	const parks = Array.isArray(r.parks)
-		? (r.parks as string[])
-		: String(r.parks ?? '')
-				.replace(/[{}]/g, '')
-				.split(',')
-				.filter(Boolean);
 	return {
 		id: Number(r.id),
 		email: String(r.email),
 		displayName: String(r.display_name),
 		role: r.role as Role,
-		parks,
+		parks: pgArray(r.parks),
 		active: Boolean(r.active),
 		mustChangePassword: Boolean(r.must_change_password),
 		lastSignInAt: iso(r.last_sign_in_at),
@@ -95,9 +86,7 @@ async function setParks(tx: TxHandle, userId: number, role: Role, parkCodes: str
 	await tx.rows(sql`delete from user_parks where user_id = ${userId}`);
 	if (role !== 'park_editor') return;
 	if (!parkCodes.length) throw new EditValidationError('A park editor needs at least one park.', { parks: 'users.parks_required' });
-	const found = await tx.rows<{ id: number; code: string }>(
-		sql`select id, code from parks where code in (select jsonb_array_elements_text(${JSON.stringify(parkCodes)}::jsonb))`
-	);
+	const found = await tx.rows<{ id: number; code: string }>(sql`select id, code from parks where code in ${textList(parkCodes)}`);
 	const missing = parkCodes.filter((c) => !found.some((f) => f.code === c));
 	if (missing.length) throw new EditValidationError(`No park ${missing.join(', ')}.`, { parks: 'users.park_unknown' });
 	for (const p of found) await tx.rows(sql`insert into user_parks (user_id, park_id) values (${userId}, ${p.id})`);

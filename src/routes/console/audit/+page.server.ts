@@ -2,10 +2,11 @@ import { error } from '@sveltejs/kit';
 import type { PageServerLoad } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { auditFilterSchema, auditLog, auditUsers } from '$lib/server/audit-log';
+import { isAdmin } from '$lib/server/auth/permissions';
 
 /** The audit log page: administrators only; the filters are the query, so a link reproduces the view. */
 export const load = (async ({ locals, url }) => {
-	if (locals.user?.role !== 'admin') error(403, { message: 'Only administrators read the audit log.' });
+	if (!isAdmin(locals.user)) error(403, { message: 'Only administrators read the audit log.' });
 	const raw = Object.fromEntries([...url.searchParams].filter(([, v]) => v !== ''));
 	const parsed = auditFilterSchema.safeParse(raw);
 	const filter = parsed.success ? parsed.data : auditFilterSchema.parse({});

@@ -3,7 +3,7 @@ import { json } from '@sveltejs/kit';
 import { getDatabase } from '$lib/server/db';
 import { auditCsv, auditFilterSchema, auditLog } from '$lib/server/audit-log';
 import { guardedResponse } from '$lib/server/http';
-import { PermissionError } from '$lib/server/auth/permissions';
+import { requireAdmin } from '$lib/server/auth/permissions';
 
 /**
  * GET /api/console/audit?user=&entity=&record=&action=&from=&to=&page= — the zone's audit log
@@ -11,7 +11,7 @@ import { PermissionError } from '$lib/server/auth/permissions';
  */
 export const GET: RequestHandler = ({ url, locals }) =>
 	guardedResponse(async () => {
-		if (locals.user?.role !== 'admin') throw new PermissionError(403, 'Only administrators read the audit log.');
+		requireAdmin(locals.user, 'Only administrators read the audit log.');
 		const db = await getDatabase();
 		const filter = auditFilterSchema.parse(Object.fromEntries([...url.searchParams].filter(([k, v]) => k !== 'format' && v !== '')));
 		if (url.searchParams.get('format') === 'csv') {

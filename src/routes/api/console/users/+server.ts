@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { createUserAccount, listUsers, requireAdmin } from '$lib/server/users';
+import { createUserAccount, listUsers } from '$lib/server/users';
+import { requireAdmin } from '$lib/server/auth/permissions';
 import { newUserSchema } from '$lib/domain/users';
 import { parseBody, writeResponse } from '$lib/server/http';
 import { credentialAnswer } from '$lib/server/users/http';

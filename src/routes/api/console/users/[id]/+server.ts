@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { requireAdmin, setUserActive, updateUserAccount } from '$lib/server/users';
+import { setUserActive, updateUserAccount } from '$lib/server/users';
+import { requireAdmin } from '$lib/server/auth/permissions';
 import { userChangeSchema } from '$lib/domain/users';
 import { parseBody, writeResponse } from '$lib/server/http';
 import { userIdParam } from '$lib/server/users/http';

@@ -1,6 +1,7 @@
 import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
-import { requireAdmin, resetUserPassword } from '$lib/server/users';
+import { resetUserPassword } from '$lib/server/users';
+import { requireAdmin } from '$lib/server/auth/permissions';
 import { resetSchema } from '$lib/domain/users';
 import { parseBody, writeResponse } from '$lib/server/http';
 import { credentialAnswer, userIdParam } from '$lib/server/users/http';
