@@ -10,6 +10,8 @@ import { consoleAccess } from '$lib/server/guard/console';
 import { describeError } from '$lib/server/log';
 import { installProcessHandlers } from '$lib/server/process';
 import { siteViews } from '$lib/server/enquiries/views';
+import { loadSettings } from '$lib/server/settings';
+import { basemapOrigins } from '$lib/domain/settings';
 
 /**
  * Opens (and on first start, migrates and seeds) the database before the first
@@ -73,9 +75,10 @@ function problemResponse(status: number, error: string, message: string): Respon
 	return json({ error, message }, { status });
 }
 
-const origins = extraMapOrigins();
+const envOrigins = extraMapOrigins();
 
 export const handle: Handle = async ({ event, resolve }) => {
+	let origins = envOrigins;
 	const finish = (r: Response) => withSecurityHeaders(r, { https: event.url.protocol === 'https:', origins });
 	// ?lang=en (or zh-CN) switches language and remembers it; otherwise the cookie, then the browser.
 	const asked = event.url.searchParams.get('lang');
@@ -91,7 +94,11 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	try {
 		event.locals.sessionToken = event.cookies.get(SESSION_COOKIE);
-		event.locals.user = event.locals.sessionToken ? await sessionUser(await getDatabase(), event.locals.sessionToken) : null;
+		const db = await getDatabase();
+		event.locals.user = event.locals.sessionToken ? await sessionUser(db, event.locals.sessionToken) : null;
+		event.locals.settings = await loadSettings(db);
+		// The basemap the administrator chose may load from its own origins: the page's policy allows them.
+		origins = [...new Set([...envOrigins, ...basemapOrigins(event.locals.settings.settings.basemap)])];
 	} catch (e) {
 		if (!isDatabaseOutage(e)) throw e;
 		console.warn(`[db] unavailable (${outageReason(e)}): ${event.request.method} ${event.url.pathname} answered 503`);

@@ -1,5 +1,6 @@
 import type { LayoutServerLoad } from './$types';
 import { BASEMAP_ATTRIBUTION } from '$lib/server/basemap';
+import { publicSettings } from '$lib/server/settings';
 
 export const load = (async ({ locals, depends }) => {
 	depends('app:locale');
@@ -8,8 +9,9 @@ export const load = (async ({ locals, depends }) => {
 		signedIn: locals.user !== null,
 		/** Promotion staff see "plan a tour" next to finder results and the compare list. */
 		canPlanTours: locals.user?.role === 'admin' || locals.user?.role === 'staff',
-		/** A deployment's own basemap (Tianditu, PMTiles, any MapLibre style); empty for the offline one. */
-		basemapStyleUrl: process.env.SITEATLAS_BASEMAP_STYLE_URL ?? '',
+		/** Portal name, contact, banner and the basemap the administrator chose (all public). */
+		site: publicSettings(locals.settings),
+		/** The offline basemap's own attribution. */
 		basemapAttribution: BASEMAP_ATTRIBUTION
 	};
 }) satisfies LayoutServerLoad;

@@ -9,9 +9,9 @@ const positive = z.number().positive().nullable();
 /** A record's code as stored (地块编号, building codes): letters, digits, '-' and '_'. */
 export const siteCode = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'form.invalid' });
 
-export const plotEditSchema = z
+/** A plot's editable attributes. */
+const plotFields = z
 	.object({
-		version: z.number().int().positive(),
 		supplyStatus: z.enum(SUPPLY_STATUSES),
 		landUse: z.enum(LAND_USES),
 		plotRatioMin: z.number().min(0).max(20).nullable(),
@@ -30,17 +30,28 @@ export const plotEditSchema = z
 		availableFrom: isoDate().nullable(),
 		notes: text(2000, { multiline: true }),
 		published: z.boolean()
-	})
-	.refine((p) => p.plotRatioMin === null || p.plotRatioMax === null || p.plotRatioMin <= p.plotRatioMax, {
-		message: 'edit.ratio_range',
-		path: ['plotRatioMax']
-	})
-	.refine((p) => p.disposalMethod === null || p.isIdle || p.isLowEfficiency, { message: 'edit.disposal_needs_flag', path: ['disposalMethod'] });
+	});
+
+type PlotRules = { plotRatioMin: number | null; plotRatioMax: number | null; disposalMethod: string | null; isIdle: boolean; isLowEfficiency: boolean };
+const plotRules = <T extends z.ZodType<PlotRules>>(schema: T) =>
+	schema
+		.refine((p) => p.plotRatioMin === null || p.plotRatioMax === null || p.plotRatioMin <= p.plotRatioMax, {
+			message: 'edit.ratio_range',
+			path: ['plotRatioMax']
+		})
+		.refine((p) => p.disposalMethod === null || p.isIdle || p.isLowEfficiency, { message: 'edit.disposal_needs_flag', path: ['disposalMethod'] });
+
+const plotEditObject = plotFields.extend({ version: z.number().int().positive() });
+export const plotEditSchema = plotRules(plotEditObject);
+
+/** A new plot drawn on the map: its code (地块编号), boundary and attributes; its park is the request's scope. */
+export const plotCreateSchema = plotRules(plotFields.extend({ code: siteCode, boundary: polygonalGeometry, ownerName: text(200).nullable().default(null) }));
+export type PlotCreate = z.infer<typeof plotCreateSchema>;
 
 export type PlotEdit = z.infer<typeof plotEditSchema>;
 
 /** The fields of a plot an editor changes (all of the edit but its version), in form order. */
-export const PLOT_EDIT_FIELDS = Object.keys(plotEditSchema.shape).filter((k) => k !== 'version') as Exclude<keyof PlotEdit, 'version'>[];
+export const PLOT_EDIT_FIELDS = Object.keys(plotEditObject.shape).filter((k) => k !== 'version') as Exclude<keyof PlotEdit, 'version'>[];
 
 /** An edit that leaves a plot as it is (its state as read, at its version), for changing one field. */
 export function plotEditOf(state: Pick<PlotEdit, 'version'> & Record<string, unknown>, changes: Partial<PlotEdit> = {}): PlotEdit {
@@ -48,8 +59,7 @@ export function plotEditOf(state: Pick<PlotEdit, 'version'> & Record<string, unk
 	return { ...fields, version: state.version, ...changes } as PlotEdit;
 }
 
-export const buildingEditSchema = z.object({
-	version: z.number().int().positive(),
+const buildingFields = z.object({
 	kind: z.enum(BUILDING_KINDS),
 	floors: z.number().int().min(1).max(200),
 	rentYuanPerM2Day: z.number().min(0).nullable(),
@@ -59,6 +69,23 @@ export const buildingEditSchema = z.object({
 	taxTier: z.enum(TAX_TIERS),
 	published: z.boolean()
 });
+export const buildingEditSchema = buildingFields.extend({ version: z.number().int().positive() });
+
+/** A new building drawn on the map: code, names, footprint and areas besides the attributes. */
+export const buildingCreateSchema = buildingFields
+	.extend({
+		code: siteCode,
+		nameZh: requiredText(80),
+		nameEn: requiredText(120),
+		footprint: polygonalGeometry,
+		grossAreaM2: z.number().positive().max(1e7),
+		leasableAreaM2: z.number().positive().max(1e7)
+	})
+	.refine((b) => b.leasableAreaM2 <= b.grossAreaM2, { message: 'edit.leasable_over_gross', path: ['leasableAreaM2'] });
+export type BuildingCreate = z.infer<typeof buildingCreateSchema>;
+
+/** Retiring or restoring a record: the version read. */
+export const retireSchema = z.object({ version: z.number().int().positive() });
 
 export type BuildingEdit = z.infer<typeof buildingEditSchema>;
 

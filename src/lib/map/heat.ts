@@ -6,6 +6,7 @@ import { MapLibreOverlay } from '@deck.gl/maplibre';
 import { PolygonLayer } from '@deck.gl/layers';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { HEAT_COLORS, heatClass } from './heat-scale';
+import { bboxFromDisplay, toDisplayPoint } from './datum';
 
 export interface HeatData {
 	metric: string;
@@ -33,7 +34,9 @@ export function createHeatOverlay(map: MapLibreMap, onData: (d: HeatData | null,
 		controller?.abort();
 		controller = new AbortController();
 		const b = map.getBounds();
-		const bbox = [b.getWest(), Math.max(-85, b.getSouth()), b.getEast(), Math.min(85, b.getNorth())].map((v) => v.toFixed(5)).join(',');
+		const bbox = bboxFromDisplay([b.getWest(), Math.max(-85, b.getSouth()), b.getEast(), Math.min(85, b.getNorth())])
+			.map((v) => v.toFixed(5))
+			.join(',');
 		const z = Math.round(map.getZoom());
 		const params = new URLSearchParams(finder);
 		params.set('metric', metric);
@@ -49,7 +52,7 @@ export function createHeatOverlay(map: MapLibreMap, onData: (d: HeatData | null,
 					new PolygonLayer<HeatData['cells'][number]>({
 						id: 'heat',
 						data: data.cells,
-						getPolygon: (c) => c.polygon,
+						getPolygon: (c) => c.polygon.map(toDisplayPoint),
 						getFillColor: (c) => [...HEAT_COLORS[heatClass(c.value, data.breaks)], 170] as [number, number, number, number],
 						getLineColor: [255, 255, 255, 200],
 						lineWidthMinPixels: 1,

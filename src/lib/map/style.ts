@@ -5,6 +5,8 @@
  */
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { dataLayers, TILE_SOURCE } from './layers';
+import { tiandituLayers, tiandituTileUrls, type Datum } from '../domain/settings';
+import { tileDatumQuery } from './datum';
 
 export const TILE_LAYERS = ['parks', 'plots', 'buildings', 'facilities', 'roads'] as const;
 
@@ -23,12 +25,12 @@ export const LAND_COLOR = '#f4f1ea';
 /** The one vector source of the map: all SiteAtlas layers per tile (`/tiles/all/…`), one request and parse per tile. */
 export { TILE_SOURCE };
 
-export function tileSources(origin: string): Record<string, SourceSpecification> {
+export function tileSources(origin: string, datum: Datum = 'wgs84'): Record<string, SourceSpecification> {
 	const zooms = Object.values(SOURCE_ZOOMS);
 	return {
 		[TILE_SOURCE]: {
 			type: 'vector',
-			tiles: [`${origin}/tiles/all/{z}/{x}/{y}.mvt`],
+			tiles: [`${origin}/tiles/all/{z}/{x}/{y}.mvt${tileDatumQuery(datum)}`],
 			minzoom: Math.min(...zooms.map((z) => z[0])),
 			maxzoom: Math.max(...zooms.map((z) => z[1])),
 			attribution: 'SiteAtlas'
@@ -68,11 +70,35 @@ export function offlineStyle(origin: string, attribution: string): StyleSpecific
 	};
 }
 
-/** Adds SiteAtlas's sources and layers to someone else's basemap style. */
-export function overlayOnStyle(base: StyleSpecification, origin: string): StyleSpecification {
+/** Adds SiteAtlas's sources and layers to someone else's basemap style (tiles in that basemap's datum). */
+export function overlayOnStyle(base: StyleSpecification, origin: string, datum: Datum = 'wgs84'): StyleSpecification {
 	return {
 		...base,
-		sources: { ...base.sources, ...tileSources(origin), ...overlaySources() },
+		sources: { ...base.sources, ...tileSources(origin, datum), ...overlaySources() },
 		layers: [...base.layers, ...dataLayers()]
+	};
+}
+
+/**
+ * Tianditu (天地图), the national basemap: its base layer and its label layer, in Web Mercator
+ * (CGCS2000, which SiteAtlas stores), with SiteAtlas's layers on top.
+ */
+export function tiandituStyle(origin: string, key: string, layer: 'vector' | 'image', attribution: string): StyleSpecification {
+	const [base, labels] = tiandituLayers(layer);
+	return {
+		version: 8,
+		name: 'Tianditu',
+		sources: {
+			'tianditu-base': { type: 'raster', tiles: tiandituTileUrls(base, key), tileSize: 256, maxzoom: 18, attribution },
+			'tianditu-labels': { type: 'raster', tiles: tiandituTileUrls(labels, key), tileSize: 256, maxzoom: 18 },
+			...tileSources(origin),
+			...overlaySources()
+		},
+		layers: [
+			{ id: 'sea', type: 'background', paint: { 'background-color': SEA_COLOR } },
+			{ id: 'tianditu-base', type: 'raster', source: 'tianditu-base' },
+			{ id: 'tianditu-labels', type: 'raster', source: 'tianditu-labels' },
+			...dataLayers()
+		]
 	};
 }

@@ -6,6 +6,12 @@
 import type { Map as MapLibreMap, Marker } from 'maplibre-gl';
 import type { FeatureCollection, Position } from 'geojson';
 import { accessPaths, stopGroups } from '../domain/tour-plan';
+import { toDisplayPoint } from './datum';
+
+/** A tour as the map shows it (in the basemap's datum). */
+function displayed(t: TourOverlay): TourOverlay {
+	return { ...t, legs: t.legs.map((l) => l.map(toDisplayPoint)), stops: t.stops.map((s) => ({ ...s, location: toDisplayPoint(s.location) })) };
+}
 
 export interface TourOverlay {
 	/** One path per leg, in driving order. */
@@ -146,8 +152,9 @@ export class TourView {
 		private readonly MarkerClass: typeof Marker
 	) {}
 
-	show(t: TourOverlay | null) {
+	show(stored: TourOverlay | null) {
 		const m = this.map;
+		const t = stored && displayed(stored);
 		if (t) ensureTourLayers(m);
 		(m.getSource(TOUR_SOURCE) as { setData?: (d: unknown) => void } | undefined)?.setData?.(tourRouteData(t));
 		for (const mk of this.markers) mk.remove();
@@ -187,7 +194,7 @@ export class TourView {
 	}
 
 	fit(t: TourOverlay) {
-		const b = tourBounds(t);
+		const b = tourBounds(displayed(t));
 		if (b) this.map.fitBounds(b, { padding: 60, maxZoom: 16, duration: 0 });
 	}
 }

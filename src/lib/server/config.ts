@@ -1,4 +1,5 @@
 /** Settings read from the environment, with their defaults, in one place. */
+import { currentSettings } from './settings';
 
 export interface Freshness {
 	/** Records unconfirmed this many days are marked stale. */
@@ -12,8 +13,10 @@ function intEnv(name: string, fallback: number): number {
 	return Number.isInteger(v) && v > 0 ? v : fallback;
 }
 
+/** The freshness thresholds: the site settings' (whose defaults are SITEATLAS_STALE_DAYS and SITEATLAS_HIDE_DAYS). */
 export function freshness(): Freshness {
-	return { staleAfterDays: intEnv('SITEATLAS_STALE_DAYS', 90), hideAfterDays: intEnv('SITEATLAS_HIDE_DAYS', 180) };
+	const s = currentSettings();
+	return { staleAfterDays: s.staleAfterDays, hideAfterDays: s.hideAfterDays };
 }
 
 /** Enquiries (and saved requirements) accepted per address per hour. */

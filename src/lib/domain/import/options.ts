@@ -35,5 +35,7 @@ export const importOptionsSchema = z.object({
 		.nullish(),
 	areaUnit: z.enum(['m2', 'ha', 'mu']).nullish(),
 	publish: z.boolean().optional(),
-	skipProblems: z.boolean().optional()
+	skipProblems: z.boolean().optional(),
+	/** Roads only: the file is the whole network — roads not in it are deleted (undo puts them back). */
+	replaceRoads: z.boolean().optional()
 });

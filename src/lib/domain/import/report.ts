@@ -37,6 +37,8 @@ export interface ImportOptions {
 	publish?: boolean;
 	/** Commit the features without problems and leave out the others. */
 	skipProblems?: boolean;
+	/** Roads: the file is the whole network; roads not in it are deleted (undo puts them back). */
+	replaceRoads?: boolean;
 }
 
 export interface ImportReport {
@@ -78,7 +80,7 @@ export interface ImportReport {
 	/** The features as they would be stored (up to a cap), for the preview map. */
 	preview: FeatureCollection;
 	previewTruncated: boolean;
-	committed: { importId: number; created: number; updated: number; unchanged: number; skipped: number } | null;
+	committed: { importId: number; created: number; updated: number; unchanged: number; skipped: number; deleted?: number } | null;
 }
 
 /** Problems listed in a report; the counts cover all of them. */

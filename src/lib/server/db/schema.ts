@@ -86,7 +86,8 @@ export const chains = pgTable('chains', {
 		.notNull()
 		.references(() => industries.id),
 	nameZh: text('name_zh').notNull(),
-	nameEn: text('name_en').notNull()
+	nameEn: text('name_en').notNull(),
+	sortOrder: smallint('sort_order').notNull().default(0)
 });
 
 /** A link of a chain; `position` orders links from upstream (1) to downstream. */
@@ -166,7 +167,10 @@ export const parkChains = pgTable(
 	(t) => [primaryKey({ columns: [t.parkId, t.chainId] })]
 );
 
-/** Idle/low-efficiency land disposal target of a park for a year, in 亩. */
+/**
+ * A park's targets for a year (the table is named for the first of them, the idle and
+ * low-efficiency land to dispose of in 亩); a target left empty is not set for that year.
+ */
 export const disposalTargets = pgTable(
 	'disposal_targets',
 	{
@@ -175,14 +179,30 @@ export const disposalTargets = pgTable(
 			.notNull()
 			.references(() => parks.id, { onDelete: 'cascade' }),
 		year: smallint('year').notNull(),
-		targetMu: doublePrecision('target_mu').notNull(),
-		disposedMu: doublePrecision('disposed_mu').notNull().default(0)
+		targetMu: doublePrecision('target_mu'),
+		disposedMu: doublePrecision('disposed_mu').notNull().default(0),
+		/** Projects to sign (签约项目). */
+		projectsToSign: integer('projects_to_sign'),
+		/** Funds to bring in, 亿元 (到位资金). */
+		fundsYi: doublePrecision('funds_yi'),
+		/** Foreign capital actually used, USD (实际使用外资). */
+		foreignCapitalUsd: doublePrecision('foreign_capital_usd'),
+		/** Buildings whose tenants pay over ¥100 million a year (亿元楼宇). */
+		buildingsOver100m: integer('buildings_over_100m'),
+		/** …over ¥50 million a year. */
+		buildingsOver50m: integer('buildings_over_50m'),
+		version: version(),
+		updatedAt: updated()
 	},
 	(t) => [
 		unique('disposal_targets_park_year_key').on(t.parkId, t.year),
-		check('disposal_targets_target_check', sql`${t.targetMu} > 0`),
+		check('disposal_targets_target_check', sql`${t.targetMu} IS NULL OR ${t.targetMu} >= 0`),
 		check('disposal_targets_disposed_check', sql`${t.disposedMu} >= 0`),
-		check('disposal_targets_year_check', sql`${t.year} BETWEEN 2000 AND 2100`)
+		check('disposal_targets_year_check', sql`${t.year} BETWEEN 2000 AND 2100`),
+		check(
+			'disposal_targets_values_check',
+			sql`(${t.projectsToSign} IS NULL OR ${t.projectsToSign} >= 0) AND (${t.fundsYi} IS NULL OR ${t.fundsYi} >= 0) AND (${t.foreignCapitalUsd} IS NULL OR ${t.foreignCapitalUsd} >= 0) AND (${t.buildingsOver100m} IS NULL OR ${t.buildingsOver100m} >= 0) AND (${t.buildingsOver50m} IS NULL OR ${t.buildingsOver50m} >= 0)`
+		)
 	]
 );
 
@@ -227,6 +247,8 @@ export const plots = pgTable(
 		outputPerMuWan: doublePrecision('output_per_mu_wan'),
 		notes: text('notes').notNull().default(''),
 		published: boolean('published').notNull().default(false),
+		/** Retired: kept with its history, off the public map, restorable; never published while retired. */
+		retiredAt: timestamp('retired_at', { withTimezone: true }),
 		confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
 		version: version(),
 		createdAt: created(),
@@ -234,6 +256,7 @@ export const plots = pgTable(
 	},
 	(t) => [
 		uniqueIndex('plots_code_key').on(t.code),
+		check('plots_retired_check', sql`${t.retiredAt} IS NULL OR NOT ${t.published}`),
 		index('plots_boundary_gist').using('gist', t.boundary),
 		index('plots_park_idx').on(t.parkId),
 		check('plots_land_use_check', oneOf('land_use', LAND_USES)),
@@ -299,6 +322,8 @@ export const buildings = pgTable(
 		taxTier: text('tax_tier').notNull().default('none'),
 		completedYear: smallint('completed_year'),
 		published: boolean('published').notNull().default(false),
+		/** Retired: kept with its history, off the public map, restorable. */
+		retiredAt: timestamp('retired_at', { withTimezone: true }),
 		confirmedAt: timestamp('confirmed_at', { withTimezone: true }).notNull().defaultNow(),
 		version: version(),
 		createdAt: created(),
@@ -306,6 +331,7 @@ export const buildings = pgTable(
 	},
 	(t) => [
 		index('buildings_footprint_gist').using('gist', t.footprint),
+		check('buildings_retired_check', sql`${t.retiredAt} IS NULL OR NOT ${t.published}`),
 		check('buildings_kind_check', oneOf('kind', BUILDING_KINDS)),
 		check('buildings_tax_tier_check', oneOf('tax_tier', TAX_TIERS)),
 		check('buildings_floors_check', sql`${t.floors} BETWEEN 1 AND 200`),
@@ -381,9 +407,17 @@ export const facilities = pgTable(
 		nameZh: text('name_zh').notNull(),
 		nameEn: text('name_en').notNull(),
 		location: geometry('location', 'Point').notNull(),
-		published: boolean('published').notNull().default(true)
+		published: boolean('published').notNull().default(true),
+		/** Retired: kept with its history, off the map and out of proximity search, restorable. */
+		retiredAt: timestamp('retired_at', { withTimezone: true }),
+		version: version(),
+		updatedAt: updated()
 	},
-	(t) => [index('facilities_location_gist').using('gist', t.location), check('facilities_kind_check', oneOf('kind', FACILITY_KINDS))]
+	(t) => [
+		index('facilities_location_gist').using('gist', t.location),
+		check('facilities_kind_check', oneOf('kind', FACILITY_KINDS)),
+		check('facilities_retired_check', sql`${t.retiredAt} IS NULL OR NOT ${t.published}`)
+	]
 );
 
 export const roads = pgTable(
@@ -398,7 +432,9 @@ export const roads = pgTable(
 		oneway: boolean('oneway').notNull().default(false),
 		speedKmh: smallint('speed_kmh').notNull(),
 		geom: geometry('geom', 'LineString').notNull(),
-		lengthM: doublePrecision('length_m').notNull()
+		lengthM: doublePrecision('length_m').notNull(),
+		version: version(),
+		updatedAt: updated()
 	},
 	(t) => [
 		index('roads_geom_gist').using('gist', t.geom),
@@ -531,8 +567,24 @@ export const auditEntries = pgTable(
 	(t) => [
 		index('audit_entries_entity_idx').on(t.entity, t.entityId),
 		index('audit_entries_import_idx').on(t.importId),
-		check('audit_entries_action_check', sql`${t.action} IN ('create', 'update', 'delete', 'restore', 'confirm')`)
+		check('audit_entries_action_check', sql`${t.action} IN ('create', 'update', 'delete', 'restore', 'confirm', 'retire', 'merge')`)
 	]
+);
+
+/**
+ * The portal's own settings, one row: name, public contact, banner, freshness thresholds and
+ * the basemap (see `lib/domain/settings`). `sample_data` says whether the sample zone was loaded.
+ */
+export const siteSettings = pgTable(
+	'site_settings',
+	{
+		id: smallint('id').primaryKey().default(1),
+		settings: jsonb('settings').notNull().default({}),
+		sampleData: boolean('sample_data').notNull().default(false),
+		version: version(),
+		updatedAt: updated()
+	},
+	(t) => [check('site_settings_one_row_check', sql`${t.id} = 1`)]
 );
 
 /** Per-layer data version; every write bumps it in the same transaction (tile ETags, caches). */

@@ -30,27 +30,40 @@ export const PARK_TOLERANCE_M = 2;
 
 type Entity = 'plot' | 'building';
 
-/** A record's state, checked: it exists, the user edits its park and, for a write, the version read is current. */
-function writable<S extends { parkId: number; version: number }>(user: SessionUser | null, entity: Entity, code: string, state: S | null, version?: number): S {
+/**
+ * A record's state, checked: it exists, the user edits its park and, for a write, the version
+ * read is current and the record is not retired (it is restored first).
+ */
+export function writable<S extends { parkId: number; version: number; retiredAt: string | null }>(
+	user: SessionUser | null,
+	entity: Entity,
+	code: string,
+	state: S | null,
+	version?: number,
+	opts: { retired?: boolean } = {}
+): S {
 	const u = requireUser(user);
 	if (!state) throw new NotFoundError(`No ${entity} "${code}".`);
 	requireParkEditor(u, state.parkId);
 	if (version !== undefined && state.version !== version) throw new ConflictError(state);
+	if (version !== undefined && state.retiredAt && !opts.retired) {
+		throw new EditValidationError(`The ${entity} ${code} is retired: restore it before changing it.`, { form: 'edit.retired' });
+	}
 	return state;
 }
 
 /** After a write: the record as it is now, its one audit entry, and its layer's next data version. */
-async function recorded<S>(
+export async function recorded<S>(
 	tx: TxHandle,
 	user: SessionUser | null,
-	action: 'update' | 'restore',
+	action: 'create' | 'update' | 'restore' | 'retire',
 	entity: Entity,
 	code: string,
 	before: S,
 	snapshot: (tx: TxHandle, code: string) => Promise<S | null>
 ): Promise<S> {
 	const after = (await snapshot(tx, code))!;
-	await recordAudit(tx, user!, action, entity, code, before, after);
+	await recordAudit(tx, user!, action, entity, code, action === 'create' ? null : before, after);
 	await bumpLayerVersions(tx, [entity === 'plot' ? 'plots' : 'buildings']);
 	return after;
 }
@@ -71,7 +84,7 @@ export async function requireRecordScope(db: Pick<Database, 'rows'>, user: Sessi
 const PLOT_SNAPSHOT_COLUMNS = sql`id, code, park_id, version, supply_status, land_use, plot_ratio_min, plot_ratio_max, building_density_max,
 	green_ratio_max, height_limit_m, lease_term_years, price_wan_per_mu, readiness, readiness_items, is_idle,
 	is_low_efficiency, disposal_method, disposal_deadline::text, available_from::text, notes, published,
-	confirmed_at, area_m2, owner_name, ST_AsGeoJSON(boundary, 7) as boundary`;
+	confirmed_at, area_m2, owner_name, retired_at, ST_AsGeoJSON(boundary, 7) as boundary`;
 
 function plotSnapshotOf(r: Record<string, unknown>) {
 	return {
@@ -84,6 +97,7 @@ function plotSnapshotOf(r: Record<string, unknown>) {
 		notes: String(r.notes),
 		ownerName: (r.owner_name as string | null) ?? null,
 		published: Boolean(r.published),
+		retiredAt: iso(r.retired_at),
 		boundary: JSON.parse(String(r.boundary)) as Geometry
 	};
 }
@@ -163,14 +177,14 @@ export async function updatePlotBoundary(db: Database, user: SessionUser | null,
 	});
 }
 
-const boundarySql = (geometry: Geometry) => sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326))`;
+export const boundarySql = (geometry: Geometry) => sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326))`;
 
 /**
  * The rules every stored plot boundary keeps, for edits and restores alike: a valid polygon,
  * inside its park (within the digitising tolerance), overlapping no other plot by more than
  * the sliver tolerance. Refused with the reason and where it is, to draw on the map.
  */
-async function checkBoundary(tx: TxHandle, parkId: number, code: string, g: SQL, turfValid = true): Promise<void> {
+export async function checkBoundary(tx: TxHandle, parkId: number, code: string, g: SQL, turfValid = true, entity: Entity = 'plot'): Promise<void> {
 	const [v] = await tx.rows<{ valid: boolean; reason: string; location: string | null }>(sql`
 		select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason, ST_AsGeoJSON((ST_IsValidDetail(g)).location) as location
 		from (select ${g} as g) x`);
@@ -190,9 +204,11 @@ async function checkBoundary(tx: TxHandle, parkId: number, code: string, g: SQL,
 			{ reason: 'outside_park', geometry: JSON.parse(outside.outside) }
 		]);
 	}
+	// Plots against plots, buildings against buildings; retired records hold no ground.
+	const others = entity === 'plot' ? sql`select code, boundary as shape from plots` : sql`select code, footprint as shape from buildings`;
 	const overlaps = await tx.rows<{ code: string; area: number; geom: string }>(sql`
-		select p.code, ST_Area(ST_Intersection(p.boundary, ${g})::geography) as area, ST_AsGeoJSON(ST_Intersection(p.boundary, ${g})) as geom
-		from plots p where p.code <> ${code} and ST_Intersects(p.boundary, ${g})`);
+		select p.code, ST_Area(ST_Intersection(p.shape, ${g})::geography) as area, ST_AsGeoJSON(ST_Intersection(p.shape, ${g})) as geom
+		from (${others} where code <> ${code} and retired_at is null) p where ST_Intersects(p.shape, ${g})`);
 	const real = overlaps.filter((o) => Number(o.area) > OVERLAP_TOLERANCE_M2);
 	if (real.length) {
 		throw new EditValidationError(
@@ -217,7 +233,7 @@ export async function readPlot(db: Database, user: SessionUser | null, code: str
 // ------------------------------------------------------------------ buildings
 
 const BUILDING_SNAPSHOT_COLUMNS = sql`id, code, park_id, version, kind, floors, rent_yuan_per_m2_day, owner_name, operator_name, business_formats,
-	tax_tier, published, confirmed_at, name_zh, name_en, gross_area_m2, leasable_area_m2, ST_AsGeoJSON(footprint, 7) as footprint,
+	tax_tier, published, retired_at, confirmed_at, name_zh, name_en, gross_area_m2, leasable_area_m2, ST_AsGeoJSON(footprint, 7) as footprint,
 	coalesce((select json_agg(json_build_object('id', u.id, 'floor', u.floor, 'unitNo', u.unit_no, 'areaM2', u.area_m2,
 		'status', u.status) order by u.floor, u.unit_no) from units u where u.building_id = b.id), '[]'::json) as units`;
 
@@ -239,6 +255,7 @@ function buildingSnapshotOf(r: Record<string, unknown>) {
 		businessFormats: (r.business_formats as string[]) ?? [],
 		taxTier: String(r.tax_tier),
 		published: Boolean(r.published),
+		retiredAt: iso(r.retired_at),
 		confirmedAt: iso(r.confirmed_at)!,
 		footprint: JSON.parse(String(r.footprint)) as Geometry,
 		units: parseJson<{ id: number; floor: number; unitNo: string; areaM2: number; status: string }[]>(r.units)

@@ -220,7 +220,7 @@ export async function runImport(
 				${crs?.crs.code ?? crs?.crs.name ?? null}, ${source.encoding?.encoding ?? null}, ${JSON.stringify(recordedOptions(options, mapping))}::jsonb, '{}'::jsonb)
 			returning id`);
 		const importId = Number(imp.id);
-		const written_ = await writeStage(tx, u, target.layer, importId, written, !!options.publish);
+		const written_ = await writeStage(tx, u, target.layer, importId, written, !!options.publish, target.layer === 'roads' && !!options.replaceRoads);
 		const committed = { importId, ...written_, skipped: problemIdx.size };
 		await tx.rows(sql`update imports set counts = ${JSON.stringify(committed)}::jsonb where id = ${importId}`);
 		return { ...report, committed };
@@ -275,6 +275,7 @@ function recordedOptions(options: ImportOptions, mapping: Mapping) {
 		areaUnit: options.areaUnit ?? null,
 		publish: !!options.publish,
 		skipProblems: !!options.skipProblems,
+		replaceRoads: !!options.replaceRoads,
 		sevenParams: options.sevenParams ?? null,
 		mapping
 	};

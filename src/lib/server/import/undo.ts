@@ -66,7 +66,10 @@ export async function undoImport(db: Database, user: SessionUser | null, importI
 			for (const img of current.values())
 				requireParkEditor(u, Number((img as { parkId?: number; park_id?: number }).parkId ?? (img as { park_id?: number }).park_id));
 		}
-		const edited = entries.filter((e) => !unchangedSince(layer, e.after, current.get(e.entity_id))).map((e) => e.entity_id);
+		// A record the import deleted (a road of a replaced network) must not have come back under its code since.
+		const edited = entries
+			.filter((e) => (e.action === 'delete' ? current.has(e.entity_id) : !unchangedSince(layer, e.after, current.get(e.entity_id))))
+			.map((e) => e.entity_id);
 		if (edited.length) throw new ImportFileError('import.undo_conflict', { codes: [...new Set(edited)].slice(0, 20).join(', ') }, 409);
 		let restored = 0;
 		const audits: Parameters<typeof recordImportAudits>[3] = [];
@@ -74,24 +77,36 @@ export async function undoImport(db: Database, user: SessionUser | null, importI
 		await deleteRecords(tx, layer, created);
 		for (const code of created) audits.push({ action: 'delete', id: code, before: current.get(code) ?? null, after: null });
 		const deleted = created.length;
+		const removed = entries.filter((e) => e.action === 'delete');
+		for (const e of removed) await reinsertRoad(tx, e.before);
+		for (const e of removed) audits.push({ action: 'create', id: e.entity_id, before: null, after: e.before });
 		for (const e of entries) {
-			if (e.action === 'create') continue;
+			if (e.action === 'create' || e.action === 'delete') continue;
 			await restoreRecord(tx, layer, e.entity_id, e.before);
 			restored++;
 		}
 		const after = await images(
 			tx,
 			layer,
-			entries.filter((e) => e.action !== 'create').map((e) => e.entity_id)
+			entries.filter((e) => e.action !== 'create' && e.action !== 'delete').map((e) => e.entity_id)
 		);
 		for (const e of entries)
-			if (e.action !== 'create')
+			if (e.action !== 'create' && e.action !== 'delete')
 				audits.push({ action: 'restore', id: e.entity_id, before: current.get(e.entity_id) ?? null, after: after.get(e.entity_id) ?? null });
 		await recordImportAudits(tx, u, spec.entity, audits, { undoOf: importId });
 		await tx.rows(sql`update imports set status = 'undone', undone_at = now(), undone_by = ${u.id} where id = ${importId}`);
 		await bumpLayerVersions(tx, spec.bumps);
-		return { deleted, restored };
+		return { deleted, restored: restored + removed.length };
 	});
+}
+
+/** Puts back a road that replacing the network deleted, with its id, from its audit image. */
+async function reinsertRoad(tx: TxHandle, image: unknown): Promise<void> {
+	const g = (image as { geometry: unknown }).geometry;
+	await tx.rows(sql`
+		insert into roads (id, code, name_zh, name_en, road_class, oneway, speed_kmh, geom, length_m, version)
+		select r.id, r.code, r.name_zh, r.name_en, r.road_class, r.oneway, r.speed_kmh, ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(g)}), 4326), r.length_m, r.version + 1
+		from jsonb_populate_record(null::roads, ${JSON.stringify(image)}::jsonb) r`);
 }
 
 const isForeignKeyViolation = (e: unknown) => (e as { code?: string }).code === '23503' || /foreign key/i.test(String((e as Error).message));

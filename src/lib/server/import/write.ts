@@ -14,7 +14,7 @@ import { bumpLayerVersions } from '../tiles/versions';
 import { buildingSnapshots, plotSnapshots } from '../editing';
 import { LAYER_SPECS, stagedValue } from './layers';
 
-const VERSIONED: ImportLayer[] = ['plots', 'buildings', 'parks'];
+const VERSIONED: ImportLayer[] = ['plots', 'buildings', 'parks', 'facilities', 'roads'];
 const json = (v: unknown) => JSON.stringify(v);
 
 /** Columns a new record must have a value for (NOT NULL without a database default). */
@@ -79,6 +79,27 @@ export interface WriteCounts {
 	created: number;
 	updated: number;
 	unchanged: number;
+	/** Roads deleted because the file replaced the whole network. */
+	deleted?: number;
+}
+
+/** The audit key of a road: its code, or `id:<n>` for a road drawn in the console or shipped without one. */
+export const ROAD_KEY = sql`coalesce(r.code, 'id:' || r.id)`;
+
+/** Replacing the network: every road the file does not hold is deleted, its image kept for undo. */
+async function deleteRoadsNotIn(tx: TxHandle, user: SessionUser, importId: number): Promise<number> {
+	const gone = await tx.rows<{ key: string; image: unknown }>(sql`
+		with gone as (delete from roads r where r.code is null or r.code not in (select code from import_stage where ok) returning r.*)
+		select ${ROAD_KEY} as key, (to_jsonb(r) - 'geom') || jsonb_build_object('geometry', ST_AsGeoJSON(r.geom, 7)::jsonb) as image
+		from gone r order by r.id`);
+	await recordImportAudits(
+		tx,
+		user,
+		'road',
+		gone.map((g) => ({ action: 'delete' as const, id: g.key, before: typeof g.image === 'string' ? JSON.parse(g.image) : g.image, after: null })),
+		{ importId }
+	);
+	return gone.length;
 }
 
 export async function writeStage(
@@ -87,7 +108,8 @@ export async function writeStage(
 	layer: ImportLayer,
 	importId: number,
 	written: string[],
-	publish: boolean
+	publish: boolean,
+	replaceRoads = false
 ): Promise<WriteCounts> {
 	const spec = LAYER_SPECS[layer];
 	const [u] = await tx.rows<{ n: number }>(sql`select count(*)::int as n from import_stage where ok and action = 'unchanged'`);
@@ -155,8 +177,9 @@ export async function writeStage(
 		],
 		{ importId }
 	);
-	if (newCodes.length || changedCodes.length) await bumpLayerVersions(tx, spec.bumps);
-	return { created: newCodes.length, updated: changedCodes.length, unchanged: Number(u.n) };
+	const deleted = replaceRoads ? await deleteRoadsNotIn(tx, user, importId) : 0;
+	if (newCodes.length || changedCodes.length || deleted) await bumpLayerVersions(tx, spec.bumps);
+	return { created: newCodes.length, updated: changedCodes.length, unchanged: Number(u.n), ...(replaceRoads ? { deleted } : {}) };
 }
 
 /** Units: created or updated in their buildings; one audit entry per building, as the console's unit edits make. */

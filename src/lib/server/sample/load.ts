@@ -9,6 +9,7 @@ import { LAYERS } from '../../domain/vocab';
 import { generateSampleZone, type SampleZone } from './generate';
 import { bumpLayerVersions } from '../tiles/versions';
 import { createUser } from '../auth';
+import { markSampleData } from '../settings';
 
 /**
  * Demo accounts, created only with the sample zone (and listed in the README): one editor per
@@ -51,6 +52,7 @@ export async function loadSampleZone(database: Database, zone: SampleZone): Prom
 		await insertBuildings(tx, zone, asOf);
 		await insertOthers(tx, zone);
 		await bumpLayerVersions(tx, LAYERS);
+		await markSampleData(tx);
 		for (const a of DEMO_ACCOUNTS) await createUser(tx, { ...a, parkCodes: [...a.parkCodes] });
 	});
 	const counts: Record<string, number> = {};

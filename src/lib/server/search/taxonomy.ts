@@ -12,6 +12,11 @@ export interface Taxonomy {
 const TTL_MS = 60_000;
 const cache = new WeakMap<object, { at: number; taxonomy: Promise<Taxonomy> }>();
 
+/** Forgets the cached taxonomy of a database (after an administrator changed it). */
+export function forgetTaxonomy(db: object): void {
+	cache.delete(db);
+}
+
 export function getTaxonomy(db: Database): Promise<Taxonomy> {
 	const hit = cache.get(db);
 	if (hit && Date.now() - hit.at < TTL_MS) return hit.taxonomy;
@@ -25,7 +30,7 @@ async function load(db: Database): Promise<Taxonomy> {
 	const [industries, chains, links] = await Promise.all([
 		db.rows<{ code: string; name_zh: string; name_en: string }>(sql`select code, name_zh, name_en from industries order by sort_order, id`),
 		db.rows<{ id: number; code: string; name_zh: string; name_en: string; industry: string }>(
-			sql`select c.id, c.code, c.name_zh, c.name_en, i.code as industry from chains c join industries i on i.id = c.industry_id order by c.id`
+			sql`select c.id, c.code, c.name_zh, c.name_en, i.code as industry from chains c join industries i on i.id = c.industry_id order by c.sort_order, c.id`
 		),
 		db.rows<{ id: number; code: string; name_zh: string; name_en: string; chain_id: number; chain: string; position: number }>(
 			sql`select l.id, l.code, l.name_zh, l.name_en, l.chain_id, c.code as chain, l.position

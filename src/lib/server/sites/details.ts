@@ -171,7 +171,7 @@ async function parkDetails(database: Database, byId: boolean, key: string | numb
 				and (p.park_id = pk.id or ST_Within(ST_PointOnSurface(p.boundary), pk.boundary))) as available_m2,
 			(select count(*) from enterprises e where e.published and ST_Within(e.location, pk.boundary)) as enterprises,
 			(select json_build_object('year', d.year, 'targetMu', d.target_mu, 'disposedMu', d.disposed_mu)
-				from disposal_targets d where d.park_id = pk.id order by d.year desc limit 1) as target_json
+				from disposal_targets d where d.park_id = pk.id and d.target_mu is not null order by d.year desc limit 1) as target_json
 		from parks pk left join parks parent on parent.id = pk.parent_id
 		where ${where('pk', byId, key)} and pk.published`);
 	if (!r) return null;

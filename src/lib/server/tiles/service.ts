@@ -13,6 +13,8 @@ import { MAX_TILE_ZOOM, TILE_LAYERS } from './layers';
 import { mvtQuery, rowsQuery } from './sql';
 import { TileCache } from './cache';
 import { currentVersions } from './versions';
+import { gcjTileShift } from './datum';
+import type { Datum } from '../../domain/settings';
 
 export type TileEncoder = 'postgis' | 'js';
 
@@ -34,12 +36,17 @@ export interface TileAddress {
 	z: number;
 	x: number;
 	y: number;
+	/** The datum the tile is drawn in: WGS 84 (default) or GCJ-02 for a GCJ-02 basemap. */
+	datum?: Datum;
 }
 
 const INT = /^\d{1,8}$/;
 
 /** Parses and checks a tile address from URL parts; throws TileRequestError with what is wrong. */
-export function parseTileAddress(layer: string, z: string, x: string, y: string): TileAddress {
+export function parseTileAddress(layer: string, z: string, x: string, y: string, datum: string | null = null): TileAddress {
+	if (datum !== null && datum !== 'wgs84' && datum !== 'gcj02') {
+		throw new TileRequestError(400, `Unknown datum "${datum}": use wgs84 (the default) or gcj02.`, 'bad_tile');
+	}
 	if (layer !== COMPOSITE && !isOneOf(LAYERS, layer)) {
 		throw new TileRequestError(404, `Unknown layer "${layer}". Layers are: ${LAYERS.join(', ')} (or "${COMPOSITE}" for all of them).`, 'unknown_layer');
 	}
@@ -56,7 +63,7 @@ export function parseTileAddress(layer: string, z: string, x: string, y: string)
 	if (xi >= n || yi >= n) {
 		throw new TileRequestError(400, `Tile ${zi}/${xi}/${yi} does not exist: at zoom ${zi}, x and y run 0–${n - 1}.`, 'bad_tile');
 	}
-	return { layer: layer as TileAddress['layer'], z: zi, x: xi, y: yi };
+	return { layer: layer as TileAddress['layer'], z: zi, x: xi, y: yi, ...(datum === 'gcj02' ? { datum: 'gcj02' as const } : {}) };
 }
 
 export interface Tile {
@@ -139,19 +146,20 @@ function concat(parts: Uint8Array[]): Uint8Array {
 }
 
 export function etagFor(a: TileAddress, version: number): string {
-	return `"${a.layer}-v${version}-${a.z}-${a.x}-${a.y}"`;
+	return `"${a.layer}-v${version}-${a.z}-${a.x}-${a.y}${a.datum === 'gcj02' ? '-gcj02' : ''}"`;
 }
 
 /** Builds one tile from the database, uncached. */
 export async function buildTile(database: Pick<Database, 'rows'>, a: TileAddress & { layer: LayerName }, encoder: TileEncoder): Promise<Uint8Array> {
 	const layer = TILE_LAYERS[a.layer];
 	if (a.z < layer.minZoom) return new Uint8Array(0);
+	const shift = a.datum === 'gcj02' ? gcjTileShift(a.z, a.x, a.y) : undefined;
 	if (encoder === 'postgis') {
-		const [row] = await database.rows<{ tile: Uint8Array | null }>(mvtQuery(layer, a.z, a.x, a.y));
+		const [row] = await database.rows<{ tile: Uint8Array | null }>(mvtQuery(layer, a.z, a.x, a.y, shift));
 		const tile = row?.tile;
 		return tile ? new Uint8Array(tile.buffer, tile.byteOffset, tile.byteLength) : new Uint8Array(0);
 	}
-	const rows = await database.rows<{ id: number; props: TileRow['props'] | string; geojson: string }>(rowsQuery(layer, a.z, a.x, a.y));
+	const rows = await database.rows<{ id: number; props: TileRow['props'] | string; geojson: string }>(rowsQuery(layer, a.z, a.x, a.y, shift));
 	return encodeTile(
 		layer.name,
 		rows.map((r) => ({

@@ -9,10 +9,10 @@ const HEADERS = {
 	'access-control-allow-origin': '*'
 };
 
-export const GET: RequestHandler = async ({ params, request }) => {
+export const GET: RequestHandler = async ({ params, request, url }) => {
 	let address;
 	try {
-		address = parseTileAddress(params.layer, params.z, params.x, params.y);
+		address = parseTileAddress(params.layer, params.z, params.x, params.y, url.searchParams.get('datum'));
 	} catch (e) {
 		if (e instanceof TileRequestError) {
 			return new Response(JSON.stringify({ error: e.code, message: e.message }), {
