@@ -11,7 +11,7 @@ export interface Answer<T> {
 	body: T;
 }
 
-export async function sendJson<T = Json>(url: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', data?: unknown): Promise<Answer<T>> {
+export async function sendJson<T = Json>(url: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', data?: unknown): Promise<Answer<T>> {
 	const res = await fetch(url, {
 		method,
 		headers: data === undefined ? undefined : { 'content-type': 'application/json' },

@@ -15,7 +15,9 @@ const tileOf = (lon: number, lat: number, z: number) => {
 /** Ground metres between the affine map's answer and gcoord's for a WGS 84 point. */
 function residualM(lon: number, lat: number, z: number): number {
 	const { x, y } = tileOf(lon, lat, z);
-	const { affine: [a, b, d, e, xo, yo] } = gcjTileShift(z, x, y);
+	const {
+		affine: [a, b, d, e, xo, yo]
+	} = gcjTileShift(z, x, y);
 	const [px, py] = merc([lon, lat]);
 	const got = [a * px + b * py + xo, d * px + e * py + yo];
 	const want = merc(gcoord.transform([lon, lat], gcoord.WGS84, gcoord.GCJ02) as number[]);

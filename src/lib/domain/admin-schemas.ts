@@ -10,7 +10,10 @@ import { FACILITY_KINDS, PARK_KINDS, ROAD_CLASSES, INDUSTRY_GROUPS } from './voc
 import { siteCode } from './edit-schemas';
 
 /** A taxonomy or park code: letters, digits, '-' and '_' (it appears in links and tiles). */
-export const termCode = z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'admin.bad_code' });
+export const termCode = z
+	.string()
+	.trim()
+	.regex(/^[A-Za-z0-9_-]{1,40}$/, { message: 'admin.bad_code' });
 
 const names = { nameZh: requiredText(80), nameEn: requiredText(120) };
 const version = z.number().int().positive();
@@ -33,7 +36,10 @@ const parkFields = {
 	profileZh: text(4000, { multiline: true }).default(''),
 	profileEn: text(6000, { multiline: true }).default(''),
 	/** Leading industries first: the park's industry positioning. */
-	industries: z.array(z.object({ code: termCode, leading: z.boolean() })).max(30).default([]),
+	industries: z
+		.array(z.object({ code: termCode, leading: z.boolean() }))
+		.max(30)
+		.default([]),
 	chains: z.array(termCode).max(30).default([]),
 	published: z.boolean().default(false)
 };
@@ -81,10 +87,7 @@ export const facilityCreateSchema = facilitySchema.extend({ code: siteCode });
 export const facilityEditSchema = facilitySchema.extend({ version });
 export type FacilityInput = z.infer<typeof facilitySchema>;
 
-const roadLine = z
-	.array(lonLat)
-	.min(2, { message: 'admin.road_too_short' })
-	.max(5000, { message: 'geometry.too_many_vertices' });
+const roadLine = z.array(lonLat).min(2, { message: 'admin.road_too_short' }).max(5000, { message: 'geometry.too_many_vertices' });
 
 export const roadSchema = z.object({
 	nameZh: text(80).default(''),

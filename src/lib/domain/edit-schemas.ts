@@ -10,27 +10,26 @@ const positive = z.number().positive().nullable();
 export const siteCode = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, { message: 'form.invalid' });
 
 /** A plot's editable attributes. */
-const plotFields = z
-	.object({
-		supplyStatus: z.enum(SUPPLY_STATUSES),
-		landUse: z.enum(LAND_USES),
-		plotRatioMin: z.number().min(0).max(20).nullable(),
-		plotRatioMax: z.number().min(0).max(20).nullable(),
-		buildingDensityMax: ratio,
-		greenRatioMax: ratio,
-		heightLimitM: positive,
-		leaseTermYears: z.number().int().min(1).max(70).nullable(),
-		priceWanPerMu: z.number().min(0).nullable(),
-		readiness: z.enum(READINESS_LEVELS),
-		readinessItems: z.array(z.enum(READINESS_ITEMS)).max(READINESS_ITEMS.length),
-		isIdle: z.boolean(),
-		isLowEfficiency: z.boolean(),
-		disposalMethod: z.enum(DISPOSAL_METHODS).nullable(),
-		disposalDeadline: isoDate().nullable(),
-		availableFrom: isoDate().nullable(),
-		notes: text(2000, { multiline: true }),
-		published: z.boolean()
-	});
+const plotFields = z.object({
+	supplyStatus: z.enum(SUPPLY_STATUSES),
+	landUse: z.enum(LAND_USES),
+	plotRatioMin: z.number().min(0).max(20).nullable(),
+	plotRatioMax: z.number().min(0).max(20).nullable(),
+	buildingDensityMax: ratio,
+	greenRatioMax: ratio,
+	heightLimitM: positive,
+	leaseTermYears: z.number().int().min(1).max(70).nullable(),
+	priceWanPerMu: z.number().min(0).nullable(),
+	readiness: z.enum(READINESS_LEVELS),
+	readinessItems: z.array(z.enum(READINESS_ITEMS)).max(READINESS_ITEMS.length),
+	isIdle: z.boolean(),
+	isLowEfficiency: z.boolean(),
+	disposalMethod: z.enum(DISPOSAL_METHODS).nullable(),
+	disposalDeadline: isoDate().nullable(),
+	availableFrom: isoDate().nullable(),
+	notes: text(2000, { multiline: true }),
+	published: z.boolean()
+});
 
 type PlotRules = { plotRatioMin: number | null; plotRatioMax: number | null; disposalMethod: string | null; isIdle: boolean; isLowEfficiency: boolean };
 const plotRules = <T extends z.ZodType<PlotRules>>(schema: T) =>

@@ -31,7 +31,11 @@ const httpsUrl = z
 		{ message: 'settings.bad_url' }
 	);
 
-const days = z.coerce.number({ message: 'form.invalid' }).int({ message: 'form.invalid' }).min(1, { message: 'form.invalid' }).max(3650, { message: 'form.invalid' });
+const days = z.coerce
+	.number({ message: 'form.invalid' })
+	.int({ message: 'form.invalid' })
+	.min(1, { message: 'form.invalid' })
+	.max(3650, { message: 'form.invalid' });
 
 export const basemapSchema = z
 	.object({

@@ -4,6 +4,7 @@
  * without a label (the unit test walks the vocab lists).
  */
 import { importEn, importZh } from './import-messages';
+import { adminEn, adminZh } from './admin-messages';
 
 export const zh = {
 	'app.title': '招商一张图',
@@ -584,7 +585,8 @@ export const zh = {
 	'users.email_taken': '该邮箱已有账号。',
 	'users.link_invalid': '链接已过期或已使用，请联系管理员重新发送。',
 	'form.invalid_email': '请填写有效的邮箱地址。',
-	...importZh
+	...importZh,
+	...adminZh
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1170,5 +1172,6 @@ export const en: Record<MessageKey, string> = {
 	'users.email_taken': 'There is already an account with this email.',
 	'users.link_invalid': 'This link has expired or has been used already; ask an administrator for a new one.',
 	'form.invalid_email': 'Give a valid email address.',
-	...importEn
+	...importEn,
+	...adminEn
 };

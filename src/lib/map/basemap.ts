@@ -19,7 +19,12 @@ export interface MapStyle {
 	fallback?: string;
 }
 
-const plain = (html: string) => html.replace(/<[^>]*>/g, '').replace(/&copy;/g, '©').replace(/&amp;/g, '&').trim();
+const plain = (html: string) =>
+	html
+		.replace(/<[^>]*>/g, '')
+		.replace(/&copy;/g, '©')
+		.replace(/&amp;/g, '&')
+		.trim();
 
 function attributionsOf(style: StyleSpecification, own: string): string[] {
 	const out = new Set<string>();

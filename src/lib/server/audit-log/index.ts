@@ -12,7 +12,7 @@ import { requireAdmin as requireAdminRole } from '../auth/permissions';
 import { iso, parseJson } from '../db/values';
 import { isRealDate } from '../../domain/input';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore', 'confirm'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore', 'confirm', 'retire', 'merge'] as const;
 export const AUDIT_PAGE_SIZE = 50;
 /** Rows one CSV export may hold. */
 export const AUDIT_CSV_MAX = 50_000;

@@ -120,9 +120,9 @@ export async function reinstateRecord(db: Database, user: SessionUser | null, en
 			sql`select before from audit_entries where entity = ${entity} and entity_id = ${code} and action = 'retire' order by id desc limit 1`
 		);
 		const wasPublished = Boolean(parseJson<{ published?: boolean } | null>(retirement?.before ?? null)?.published);
-		await tx.rows(sql`update ${table(entity)} set retired_at = null, published = ${wasPublished}, version = version + 1, updated_at = now() where code = ${code}`);
+		await tx.rows(
+			sql`update ${table(entity)} set retired_at = null, published = ${wasPublished}, version = version + 1, updated_at = now() where code = ${code}`
+		);
 		return recorded(tx, user, 'restore', entity, code, before as never, snap as never);
 	});
 }
-
-

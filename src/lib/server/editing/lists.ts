@@ -11,6 +11,7 @@ export interface ConsoleRecord {
 	parkCode: string;
 	status: string;
 	published: boolean;
+	retired: boolean;
 	confirmedAt: string;
 	days: number;
 	stale: boolean;
@@ -30,19 +31,20 @@ export async function consoleRecords(db: Database, user: SessionUser, q: string)
 		park: string;
 		status: string;
 		published: boolean;
+		retired: boolean;
 		confirmed_at: Date | string;
 		days: number;
 		total: number;
 	}>(sql`
-		select count(*) over () as total, s.kind, s.code, s.name, k.code as park, s.status, s.published, s.confirmed_at,
+		select count(*) over () as total, s.kind, s.code, s.name, k.code as park, s.status, s.published, s.retired, s.confirmed_at,
 			floor(extract(epoch from now() - s.confirmed_at) / 86400)::int as days
 		from (
-			select 'plot' as kind, p.code, p.code as name, p.park_id, p.supply_status as status, p.published, p.confirmed_at from plots p
+			select 'plot' as kind, p.code, p.code as name, p.park_id, p.supply_status as status, p.published, p.retired_at is not null as retired, p.confirmed_at from plots p
 			union all
-			select 'building', b.code, b.name_zh, b.park_id, b.kind, b.published, b.confirmed_at from buildings b
+			select 'building', b.code, b.name_zh, b.park_id, b.kind, b.published, b.retired_at is not null, b.confirmed_at from buildings b
 		) s join parks k on k.id = s.park_id
 		where true ${scope} ${match}
-		order by s.confirmed_at asc, s.code
+		order by s.retired, s.confirmed_at asc, s.code
 		limit ${CONSOLE_LIMIT}`);
 	const { staleAfterDays } = freshness();
 	const records = rows.map((r) => ({
@@ -52,9 +54,10 @@ export async function consoleRecords(db: Database, user: SessionUser, q: string)
 		parkCode: r.park,
 		status: r.status,
 		published: Boolean(r.published),
+		retired: Boolean(r.retired),
 		confirmedAt: r.confirmed_at instanceof Date ? r.confirmed_at.toISOString() : String(r.confirmed_at),
 		days: Number(r.days),
-		stale: Number(r.days) >= staleAfterDays
+		stale: !r.retired && Number(r.days) >= staleAfterDays
 	}));
 	return { records, total: Number(rows[0]?.total ?? 0) };
 }

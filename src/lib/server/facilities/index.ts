@@ -76,7 +76,12 @@ async function locked(tx: TxHandle, code: string, version: number): Promise<Faci
 }
 
 /** Edits or moves a facility; a retired one must be restored first. */
-export async function updateFacility(db: Database, user: SessionUser | null, code: string, edit: FacilityInput & { version: number }): Promise<FacilitySnapshot> {
+export async function updateFacility(
+	db: Database,
+	user: SessionUser | null,
+	code: string,
+	edit: FacilityInput & { version: number }
+): Promise<FacilitySnapshot> {
 	const u = requireStaff(user);
 	return db.transaction(async (tx) => {
 		const before = await locked(tx, code, edit.version);
@@ -95,7 +100,8 @@ export async function setFacilityRetired(db: Database, user: SessionUser | null,
 	const u = requireStaff(user);
 	return db.transaction(async (tx) => {
 		const before = await locked(tx, code, version);
-		if (Boolean(before.retiredAt) === retired) throw new EditValidationError(retired ? `Facility ${code} is retired already.` : `Facility ${code} is not retired.`, { form: 'edit.no_change' });
+		if (Boolean(before.retiredAt) === retired)
+			throw new EditValidationError(retired ? `Facility ${code} is retired already.` : `Facility ${code} is not retired.`, { form: 'edit.no_change' });
 		await tx.rows(sql`update facilities set retired_at = ${retired ? sql`now()` : sql`null`}, published = ${!retired},
 			version = version + 1, updated_at = now() where code = ${code}`);
 		const after = (await snapshot(tx, code))!;

@@ -239,7 +239,8 @@ export async function updatePark(db: Database, user: SessionUser | null, code: s
 		const parent = await parentId(tx, edit.parentCode, before.id);
 		if (edit.kind === 'park_in_park') {
 			const [kids] = await tx.rows<{ n: number }>(sql`select count(*)::int as n from parks where parent_id = ${before.id}`);
-			if (Number(kids.n) > 0) throw new EditValidationError('A park that has parks within it cannot itself be a park within a park.', { kind: 'admin.has_children' });
+			if (Number(kids.n) > 0)
+				throw new EditValidationError('A park that has parks within it cannot itself be a park within a park.', { kind: 'admin.has_children' });
 		}
 		const g = edit.boundary ? geom(edit.boundary) : sql`(select boundary from parks where id = ${before.id})`;
 		if (edit.boundary) await checkValid(tx, g);

@@ -70,7 +70,9 @@ export async function roadSummary(db: Pick<Database, 'rows'>, user: SessionUser 
 const line = (c: [number, number][]) => sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'LineString', coordinates: c })}), 4326)`;
 
 async function checkLine(tx: TxHandle, coordinates: [number, number][]): Promise<void> {
-	const [v] = await tx.rows<{ valid: boolean; len: number }>(sql`select ST_IsValid(g) as valid, ST_Length(g::geography) as len from (select ${line(coordinates)} as g) x`);
+	const [v] = await tx.rows<{ valid: boolean; len: number }>(
+		sql`select ST_IsValid(g) as valid, ST_Length(g::geography) as len from (select ${line(coordinates)} as g) x`
+	);
 	if (!v.valid || !(Number(v.len) > 0.5)) throw new EditValidationError('A road needs at least two distinct points.', { coordinates: 'admin.road_too_short' });
 }
 

@@ -32,9 +32,7 @@ export function defaultSettings(env: NodeJS.ProcessEnv = process.env): SiteSetti
 	return siteSettingsSchema.parse({
 		staleAfterDays: intEnv('SITEATLAS_STALE_DAYS') ?? 90,
 		hideAfterDays: Math.max(intEnv('SITEATLAS_HIDE_DAYS') ?? 180, intEnv('SITEATLAS_STALE_DAYS') ?? 90),
-		basemap: styleUrl
-			? { kind: 'style', styleUrl, datum: env.SITEATLAS_BASEMAP_DATUM === 'gcj02' ? 'gcj02' : 'wgs84' }
-			: { kind: 'offline' }
+		basemap: styleUrl ? { kind: 'style', styleUrl, datum: env.SITEATLAS_BASEMAP_DATUM === 'gcj02' ? 'gcj02' : 'wgs84' } : { kind: 'offline' }
 	});
 }
 

@@ -70,9 +70,7 @@ export async function saveTargets(db: Database, user: SessionUser | null, parkCo
 	return db.transaction(async (tx) => {
 		const [park] = await tx.rows<{ id: number }>(sql`select id from parks where code = ${parkCode}`);
 		if (!park) throw new EditValidationError(`No park "${parkCode}".`, { park: 'admin.unknown_park' });
-		const [b] = await tx.rows<Record<string, unknown>>(
-			sql`select * from disposal_targets where park_id = ${park.id} and year = ${input.year} for update`
-		);
+		const [b] = await tx.rows<Record<string, unknown>>(sql`select * from disposal_targets where park_id = ${park.id} and year = ${input.year} for update`);
 		const before = b ? (Object.fromEntries(TARGET_FIELDS.map((f) => [f, num(b[COLUMNS[f]])])) as TargetValues) : null;
 		await tx.rows(sql`
 			insert into disposal_targets (park_id, year, target_mu, projects_to_sign, funds_yi, foreign_capital_usd, buildings_over_100m, buildings_over_50m)

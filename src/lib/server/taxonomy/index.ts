@@ -58,7 +58,12 @@ export async function taxonomyTree(db: Pick<Database, 'rows'>, user: SessionUser
 	const links = await db.rows<{ chain_id: number; code: string; name_zh: string; name_en: string; position: number; uses: number }>(
 		sql`select l.chain_id, l.code, l.name_zh, l.name_en, l.position, (${LINK_USES})::int as uses from chain_links l order by l.chain_id, l.position`
 	);
-	const term = (r: { code: string; name_zh: string; name_en: string; uses: number }) => ({ code: r.code, nameZh: r.name_zh, nameEn: r.name_en, uses: Number(r.uses) });
+	const term = (r: { code: string; name_zh: string; name_en: string; uses: number }) => ({
+		code: r.code,
+		nameZh: r.name_zh,
+		nameEn: r.name_en,
+		uses: Number(r.uses)
+	});
 	return {
 		industries: industries.map((r) => ({ ...term(r), group: r.grp })),
 		chains: chains.map((c) => ({
@@ -85,7 +90,10 @@ export async function termUsage(db: Pick<Database, 'rows'>, user: SessionUser | 
 					['parks', sql`select p.code from park_industries x join parks p on p.id = x.park_id where x.industry_id = ${id}`],
 					['plots', sql`select p.code from plot_industries x join plots p on p.id = x.plot_id where x.industry_id = ${id}`],
 					['enterprises', sql`select x.name_zh as code from enterprises x where x.industry_id = ${id}`],
-					['units', sql`select b.code || ' ' || x.floor || '-' || x.unit_no as code from units x join buildings b on b.id = x.building_id where x.tenant_industry_id = ${id}`],
+					[
+						'units',
+						sql`select b.code || ' ' || x.floor || '-' || x.unit_no as code from units x join buildings b on b.id = x.building_id where x.tenant_industry_id = ${id}`
+					],
 					['enquiries', sql`select x.reference as code from enquiries x where x.industry_id = ${id}`],
 					['projects', sql`select x.name_zh as code from projects x where x.industry_id = ${id}`],
 					['chains', sql`select x.code from chains x where x.industry_id = ${id}`],
@@ -144,7 +152,9 @@ export async function createIndustry(db: Database, user: SessionUser | null, inp
 export async function updateIndustry(db: Database, user: SessionUser | null, code: string, input: Omit<Industry, 'code'>): Promise<void> {
 	const u = requireAdmin(user);
 	await db.transaction(async (tx) => {
-		const [b] = await tx.rows<{ name_zh: string; name_en: string; grp: string }>(sql`select name_zh, name_en, grp from industries where code = ${code} for update`);
+		const [b] = await tx.rows<{ name_zh: string; name_en: string; grp: string }>(
+			sql`select name_zh, name_en, grp from industries where code = ${code} for update`
+		);
 		if (!b) throw new NotFoundError(`No industry "${code}".`);
 		await tx.rows(sql`update industries set name_zh = ${input.nameZh}, name_en = ${input.nameEn}, grp = ${input.group} where code = ${code}`);
 		await recordAudit(tx, u, 'update', 'industry', code, { nameZh: b.name_zh, nameEn: b.name_en, group: b.grp }, input);
@@ -203,7 +213,8 @@ export async function setChainLinks(db: Database, user: SessionUser | null, chai
 		);
 		const beforeState = before.map((l) => ({ code: l.code, nameZh: l.name_zh, nameEn: l.name_en }));
 		const foreign = links.filter((l) => l.code && !before.some((b) => b.code === l.code));
-		if (foreign.length) throw new EditValidationError(`Links ${foreign.map((f) => f.code).join(', ')} are not links of ${chainCode}.`, { links: 'admin.unknown_term' });
+		if (foreign.length)
+			throw new EditValidationError(`Links ${foreign.map((f) => f.code).join(', ')} are not links of ${chainCode}.`, { links: 'admin.unknown_term' });
 		const dropped = before.filter((b) => !links.some((l) => l.code === b.code));
 		const inUse = dropped.filter((d) => Number(d.uses) > 0);
 		if (inUse.length) {
@@ -223,13 +234,23 @@ export async function setChainLinks(db: Database, user: SessionUser | null, chai
 				while (taken.has(`${chainCode}-${next}`)) next++;
 				const code = `${chainCode}-${next}`;
 				taken.add(code);
-				await tx.rows(sql`insert into chain_links (code, chain_id, position, name_zh, name_en) values (${code}, ${chainId}, ${i + 1}, ${l.nameZh}, ${l.nameEn})`);
+				await tx.rows(
+					sql`insert into chain_links (code, chain_id, position, name_zh, name_en) values (${code}, ${chainId}, ${i + 1}, ${l.nameZh}, ${l.nameEn})`
+				);
 			}
 		}
 		const after = await tx.rows<{ code: string; name_zh: string; name_en: string }>(
 			sql`select code, name_zh, name_en from chain_links where chain_id = ${chainId} order by position`
 		);
-		await recordAudit(tx, u, 'update', 'chain', chainCode, { links: beforeState }, { links: after.map((l) => ({ code: l.code, nameZh: l.name_zh, nameEn: l.name_en })) });
+		await recordAudit(
+			tx,
+			u,
+			'update',
+			'chain',
+			chainCode,
+			{ links: beforeState },
+			{ links: after.map((l) => ({ code: l.code, nameZh: l.name_zh, nameEn: l.name_en })) }
+		);
 		await afterTaxonomyWrite(db, tx);
 	});
 	forgetTaxonomy(db);
@@ -244,7 +265,9 @@ export async function reorderTerms(db: Database, user: SessionUser | null, kind:
 		const unknown = codes.filter((c) => !before.includes(c));
 		if (unknown.length) throw new EditValidationError(`Unknown ${kind} codes: ${unknown.join(', ')}.`, { codes: 'admin.unknown_term' });
 		const order = [...new Set(codes), ...before.filter((c) => !codes.includes(c))];
-		await tx.rows(sql`update ${table} t set sort_order = r.n from jsonb_array_elements_text(${JSON.stringify(order)}::jsonb) with ordinality as r(code, n) where t.code = r.code`);
+		await tx.rows(
+			sql`update ${table} t set sort_order = r.n from jsonb_array_elements_text(${JSON.stringify(order)}::jsonb) with ordinality as r(code, n) where t.code = r.code`
+		);
 		await recordAudit(tx, u, 'update', kind === 'industry' ? 'industries' : 'chains', 'order', before, order);
 		await afterTaxonomyWrite(db, tx);
 	});
@@ -289,11 +312,17 @@ async function renumberLinks(tx: TxHandle, chainId: number): Promise<void> {
 
 async function moveUses(tx: TxHandle, kind: TermKind, from: number, to: number, fromCode: string, toCode: string): Promise<void> {
 	const filterKey = kind;
-	await tx.rows(sql`update requirements set filters = jsonb_set(filters, ${`{${filterKey}}`}::text[], to_jsonb(${toCode}::text)) where filters->>${filterKey} = ${fromCode}`);
+	await tx.rows(
+		sql`update requirements set filters = jsonb_set(filters, ${`{${filterKey}}`}::text[], to_jsonb(${toCode}::text)) where filters->>${filterKey} = ${fromCode}`
+	);
 	if (kind === 'industry') {
-		await tx.rows(sql`insert into park_industries (park_id, industry_id, is_leading) select park_id, ${to}, is_leading from park_industries where industry_id = ${from} on conflict do nothing`);
+		await tx.rows(
+			sql`insert into park_industries (park_id, industry_id, is_leading) select park_id, ${to}, is_leading from park_industries where industry_id = ${from} on conflict do nothing`
+		);
 		await tx.rows(sql`delete from park_industries where industry_id = ${from}`);
-		await tx.rows(sql`insert into plot_industries (plot_id, industry_id) select plot_id, ${to} from plot_industries where industry_id = ${from} on conflict do nothing`);
+		await tx.rows(
+			sql`insert into plot_industries (plot_id, industry_id) select plot_id, ${to} from plot_industries where industry_id = ${from} on conflict do nothing`
+		);
 		await tx.rows(sql`delete from plot_industries where industry_id = ${from}`);
 		await tx.rows(sql`update enterprises set industry_id = ${to} where industry_id = ${from}`);
 		await tx.rows(sql`update units set tenant_industry_id = ${to} where tenant_industry_id = ${from}`);

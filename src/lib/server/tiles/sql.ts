@@ -17,7 +17,9 @@ import type { TileShift } from './datum';
  * scale; for a GCJ-02 tile the source box moved back to WGS 84 and the affine map (see datum.ts).
  */
 function tileFrame(z: number, x: number, y: number, shift?: TileShift): SQL {
-	const bbox = shift ? sql`ST_MakeEnvelope(${shift.bbox[0]}::float8, ${shift.bbox[1]}::float8, ${shift.bbox[2]}::float8, ${shift.bbox[3]}::float8, 4326)` : sql`ST_Transform(clip, 4326)`;
+	const bbox = shift
+		? sql`ST_MakeEnvelope(${shift.bbox[0]}::float8, ${shift.bbox[1]}::float8, ${shift.bbox[2]}::float8, ${shift.bbox[3]}::float8, 4326)`
+		: sql`ST_Transform(clip, 4326)`;
 	const [a, b, d, e, xoff, yoff] = shift?.affine ?? [1, 0, 0, 1, 0, 0];
 	return sql`
 		with env as (

@@ -14,7 +14,8 @@ function roadId(raw: string): number {
 }
 
 /** GET /api/console/roads/<id>: one road with its version. */
-export const GET: RequestHandler = ({ params, locals }) => writeResponse(async () => readRoad(await getDatabase(), locals.user, roadId(params.id)), locals.user);
+export const GET: RequestHandler = ({ params, locals }) =>
+	writeResponse(async () => readRoad(await getDatabase(), locals.user, roadId(params.id)), locals.user);
 
 /** PATCH /api/console/roads/<id>: class, speed, direction, name or course. */
 export const PATCH: RequestHandler = ({ request, params, locals }) =>
