@@ -196,7 +196,7 @@ async function writePositioning(tx: TxHandle, id: number, industries: { code: st
 	if (industries.length) {
 		await tx.rows(sql`
 			insert into park_industries (park_id, industry_id, is_leading)
-			select ${id}, i.id, r.leading from jsonb_to_recordset(${JSON.stringify(industries)}::jsonb) as r(code text, leading boolean)
+			select ${id}, i.id, r.is_leading from jsonb_to_recordset(${JSON.stringify(industries.map((i) => ({ code: i.code, is_leading: i.leading })))}::jsonb) as r(code text, is_leading boolean)
 			join industries i on i.code = r.code on conflict do nothing`);
 	}
 	if (chains.length) {
