@@ -63,6 +63,7 @@ describe(`schema (${MODE})`, () => {
 				'roads',
 				'sessions',
 				'sign_in_failures',
+				'site_settings',
 				'site_views',
 				'tour_stops',
 				'tours',

@@ -152,6 +152,41 @@ async function editorState(c: Client, url: string) {
 	return r.json as Record<string, unknown>;
 }
 
+/** A closed square ring as a Polygon, `size` degrees wide. */
+const square = (lon: number, lat: number, size: number) => ({
+	type: 'Polygon',
+	coordinates: [
+		[
+			[lon, lat],
+			[lon + size, lat],
+			[lon + size, lat + size],
+			[lon, lat + size],
+			[lon, lat]
+		]
+	]
+});
+const parkBody = () => ({ nameZh: '测试园区', nameEn: 'Test park', kind: 'industrial_park', operatorZh: '运营', operatorEn: 'Operator', published: false });
+const newPlotBody = () => ({
+	supplyStatus: 'available',
+	landUse: 'industrial',
+	plotRatioMin: null,
+	plotRatioMax: null,
+	buildingDensityMax: null,
+	greenRatioMax: null,
+	heightLimitM: null,
+	leaseTermYears: null,
+	priceWanPerMu: null,
+	readiness: 'raw',
+	readinessItems: [],
+	isIdle: false,
+	isLowEfficiency: false,
+	disposalMethod: null,
+	disposalDeadline: null,
+	availableFrom: null,
+	notes: '',
+	published: false
+});
+
 export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /': { path: () => '/', query: [...FINDER, 'sel', 'heat', 'lang'] },
 	'GET /buildings/[code]': { path: (s) => `/buildings/${s.buildingNM}` },
@@ -293,6 +328,202 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 		body: { kind: 'json', valid: () => ({ mode: 'temporary' }) },
 		access: { kind: 'admin' }
 	},
+	// Administration (issue 11). Writes that would retire or merge sample records only have their address spoilt.
+	'GET /api/console/settings': { path: () => '/api/console/settings', as: 'admin' },
+	'PUT /api/console/settings': {
+		path: () => '/api/console/settings',
+		as: 'admin',
+		body: {
+			kind: 'json',
+			valid: async (_s, c) => {
+				const r = await editorState(c, '/api/console/settings');
+				return { version: r.version, settings: r.settings };
+			}
+		},
+		access: { kind: 'admin' }
+	},
+	'GET /api/console/parks': { path: () => '/api/console/parks', as: 'admin' },
+	'POST /api/console/parks': {
+		path: () => '/api/console/parks',
+		as: 'admin',
+		body: { kind: 'json', valid: () => ({ code: 'RES-PARK', ...parkBody(), boundary: square(118.95, 37.95, 0.01) }) },
+		access: { kind: 'admin' }
+	},
+	'GET /api/console/parks/[code]': { path: (s) => `/api/console/parks/${s.park}`, as: 'admin' },
+	'PATCH /api/console/parks/[code]': {
+		path: (s) => `/api/console/parks/${s.park}`,
+		as: 'admin',
+		body: { kind: 'json', valid: (s, c) => editorState(c, `/api/console/parks/${s.park}`) },
+		access: { kind: 'admin' }
+	},
+	'GET /api/console/taxonomy': { path: () => '/api/console/taxonomy', as: 'admin' },
+	'POST /api/console/taxonomy/[kind]': {
+		path: () => '/api/console/taxonomy/industry',
+		as: 'admin',
+		body: { kind: 'json', valid: () => ({ code: 'res_industry', nameZh: '测试产业', nameEn: 'Test industry', group: 'digital' }) },
+		access: { kind: 'admin' }
+	},
+	'GET /api/console/taxonomy/[kind]/[code]': { path: () => '/api/console/taxonomy/industry/new_materials', as: 'admin' },
+	'PATCH /api/console/taxonomy/[kind]/[code]': {
+		path: () => '/api/console/taxonomy/industry/new_materials',
+		as: 'admin',
+		body: { kind: 'json', valid: () => ({ nameZh: '新材料', nameEn: 'New materials', group: 'leading' }) },
+		access: { kind: 'admin' }
+	},
+	'PUT /api/console/taxonomy/[kind]/[code]/links': {
+		path: () => '/api/console/taxonomy/chain/rare_earth_catalysis/links',
+		as: 'admin',
+		body: {
+			kind: 'json',
+			valid: async (_s, c) => {
+				const tree = (await editorState(c, '/api/console/taxonomy')) as {
+					chains: { code: string; links: { code: string; nameZh: string; nameEn: string }[] }[];
+				};
+				const chain = tree.chains.find((x) => x.code === 'rare_earth_catalysis')!;
+				return { links: chain.links.map((l) => ({ code: l.code, nameZh: l.nameZh, nameEn: l.nameEn })) };
+			}
+		},
+		access: { kind: 'admin' }
+	},
+	'POST /api/console/taxonomy/[kind]/[code]/retire': {
+		path: () => '/api/console/taxonomy/industry/digital_economy/retire',
+		as: 'admin',
+		destructive: true,
+		body: { kind: 'json', valid: () => ({ into: 'modern_services' }) },
+		access: { kind: 'admin' }
+	},
+	'PUT /api/console/taxonomy/order': {
+		path: () => '/api/console/taxonomy/order',
+		as: 'admin',
+		body: {
+			kind: 'json',
+			valid: async (_s, c) => ({
+				kind: 'industry',
+				codes: ((await editorState(c, '/api/console/taxonomy')) as { industries: { code: string }[] }).industries.map((i) => i.code)
+			})
+		},
+		access: { kind: 'admin' }
+	},
+	'GET /api/console/facilities': { path: () => '/api/console/facilities', as: 'staff' },
+	'POST /api/console/facilities': {
+		path: () => '/api/console/facilities',
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: () => ({ code: 'res-facility', kind: 'hotel', nameZh: '测试酒店', nameEn: 'Test hotel', location: [118.6, 37.5], published: true })
+		},
+		access: { kind: 'staff' }
+	},
+	'PATCH /api/console/facilities/[code]': {
+		path: () => '/api/console/facilities/hotel-blue-ocean',
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: async (_s, c) => {
+				const list = (await editorState(c, '/api/console/facilities')) as { facilities: Record<string, unknown>[] };
+				const { code: _code, retiredAt: _r, ...f } = list.facilities.find((x) => x.code === 'hotel-blue-ocean')!;
+				return f;
+			}
+		},
+		access: { kind: 'staff' }
+	},
+	'POST /api/console/facilities/[code]/retire': {
+		path: () => '/api/console/facilities/hotel-blue-ocean/retire',
+		as: 'staff',
+		destructive: true,
+		body: { kind: 'json', valid: () => ({ version: 1, retired: true }) },
+		access: { kind: 'staff' }
+	},
+	'GET /api/console/roads': { path: () => '/api/console/roads', as: 'staff' },
+	'POST /api/console/roads': {
+		path: () => '/api/console/roads',
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: () => ({
+				nameZh: '测试路',
+				nameEn: 'Test road',
+				roadClass: 'local',
+				oneway: false,
+				speedKmh: 30,
+				coordinates: [
+					[118.95, 37.95],
+					[118.96, 37.951]
+				]
+			})
+		},
+		access: { kind: 'staff' }
+	},
+	'GET /api/console/roads/[id]': { path: () => '/api/console/roads/1', as: 'staff' },
+	'PATCH /api/console/roads/[id]': {
+		path: () => '/api/console/roads/1',
+		as: 'staff',
+		body: { kind: 'json', valid: (_s, c) => editorState(c, '/api/console/roads/1') },
+		access: { kind: 'staff' }
+	},
+	'DELETE /api/console/roads/[id]': {
+		path: () => '/api/console/roads/1',
+		as: 'staff',
+		destructive: true,
+		body: { kind: 'json', valid: () => ({ version: 1 }) },
+		access: { kind: 'staff' }
+	},
+	'GET /api/console/targets': { path: () => '/api/console/targets?year=2031', as: 'admin', query: ['year'] },
+	'PUT /api/console/targets/[park]': {
+		path: (s) => `/api/console/targets/${s.park}`,
+		as: 'admin',
+		body: {
+			kind: 'json',
+			valid: () => ({ year: 2031, targetMu: 500, projectsToSign: 8, fundsYi: 3.5, foreignCapitalUsd: 1000000, buildingsOver100m: 1, buildingsOver50m: 2 })
+		},
+		access: { kind: 'admin' }
+	},
+	'POST /api/console/plots': {
+		path: (s) => `/api/console/plots?park=${s.park}`,
+		query: ['park'],
+		as: 'staff',
+		body: { kind: 'json', valid: () => ({ ...newPlotBody(), code: 'RES-PLOT-1', boundary: square(118.951, 37.951, 0.001) }) },
+		access: { kind: 'park', foreign: () => '/api/console/plots?park=TE' }
+	},
+	'POST /api/console/plots/[code]/retire': {
+		path: (s) => `/api/console/plots/${s.plotNM}/retire`,
+		as: 'staff',
+		destructive: true,
+		body: { kind: 'json', valid: () => ({ version: 1, retired: true }) },
+		access: { kind: 'park', foreign: (s) => `/api/console/plots/${s.plotTE}/retire` }
+	},
+	'POST /api/console/buildings': {
+		path: (s) => `/api/console/buildings?park=${s.park}`,
+		query: ['park'],
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: () => ({
+				code: 'RES-BLD-1',
+				nameZh: '测试楼',
+				nameEn: 'Test building',
+				footprint: square(118.9512, 37.9512, 0.0003),
+				kind: 'office',
+				floors: 5,
+				grossAreaM2: 4000,
+				leasableAreaM2: 3500,
+				rentYuanPerM2Day: null,
+				ownerName: 'Owner',
+				operatorName: null,
+				businessFormats: [],
+				taxTier: 'none',
+				published: false
+			})
+		},
+		access: { kind: 'park', foreign: () => '/api/console/buildings?park=TE' }
+	},
+	'POST /api/console/buildings/[code]/retire': {
+		path: (s) => `/api/console/buildings/${s.buildingNM}/retire`,
+		as: 'staff',
+		destructive: true,
+		body: { kind: 'json', valid: () => ({ version: 1, retired: true }) },
+		access: { kind: 'park', foreign: (s) => `/api/console/buildings/${s.buildingTE}/retire` }
+	},
 	'POST /api/console/restore': {
 		path: () => '/api/console/restore',
 		as: 'staff',
@@ -394,6 +625,16 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /console/plots/[code]': { path: (s) => `/console/plots/${s.plotNM}`, as: 'staff' },
 	'GET /console/tours': { path: () => '/console/tours', as: 'staff' },
 	'GET /console/imports': { path: () => '/console/imports', as: 'staff' },
+	'GET /console/settings': { path: () => '/console/settings', as: 'admin' },
+	'GET /console/parks': { path: () => '/console/parks', as: 'admin' },
+	'GET /console/parks/new': { path: () => '/console/parks/new', as: 'admin' },
+	'GET /console/parks/[code]': { path: (s) => `/console/parks/${s.park}`, as: 'admin', query: ['created'] },
+	'GET /console/taxonomy': { path: () => '/console/taxonomy', as: 'admin' },
+	'GET /console/facilities': { path: () => '/console/facilities', as: 'staff' },
+	'GET /console/roads': { path: () => '/console/roads', as: 'staff' },
+	'GET /console/targets': { path: () => '/console/targets', as: 'admin', query: ['year'] },
+	'GET /console/plots/new': { path: () => '/console/plots/new', as: 'staff', query: ['park'] },
+	'GET /console/buildings/new': { path: () => '/console/buildings/new', as: 'staff', query: ['park'] },
 	'GET /console/users': { path: () => '/console/users', as: 'admin' },
 	'GET /console/audit': { path: () => '/console/audit', as: 'admin', query: ['user', 'entity', 'record', 'action', 'from', 'to', 'page'] },
 	'GET /console/tours/[id]': { path: (s) => `/console/tours/${s.tourId}`, as: 'staff', query: ['sites'] },
