@@ -18,6 +18,7 @@ import { saveTargets, targetsOf } from '../../src/lib/server/targets';
 import { loadSettings, publicSettings, saveSettings } from '../../src/lib/server/settings';
 import { createPlot } from '../../src/lib/server/editing/lifecycle';
 import { parkCreateSchema, parkEditSchema } from '../../src/lib/domain/admin-schemas';
+import type { SiteSettingsInput } from '../../src/lib/domain/settings';
 import { plotCreateSchema } from '../../src/lib/domain/edit-schemas';
 import { MODE, openEmptyDatabase } from './db';
 
@@ -143,7 +144,7 @@ describe(`administration (${MODE})`, () => {
 		const before = (await parkSnapshot(db, 'AP'))!;
 		const shrink = updatePark(db, admin, 'AP', parkEditSchema.parse({ ...before, boundary: G.parkWithoutSecondPart }));
 		await expect(shrink).rejects.toMatchObject({ fields: { boundary: 'admin.leaves_records_outside' }, message: expect.stringContaining('AP-2') });
-		const err = await shrink.catch((e) => e as EditValidationError);
+		const err = (await shrink.catch((e: unknown) => e)) as EditValidationError;
 		expect(err.problems.map((p) => p.reason)).toEqual(['plot AP-2']);
 		expect(err.problems[0].geometry).toMatchObject({ type: expect.stringMatching(/Polygon/) });
 		// Moving the park within a park so that it leaves… no: shrinking the parent around it is refused too.
@@ -230,14 +231,14 @@ describe(`administration (${MODE})`, () => {
 	it('saves site settings (admins only, versioned, audited); the sample banner shows only with sample data', async () => {
 		const s = await loadSettings(db);
 		expect(s.sampleData).toBe(false);
-		const input = {
+		const input: SiteSettingsInput = {
 			...s.settings,
 			portalNameZh: '示范区招商一张图',
 			sampleBanner: true,
-			basemap: { ...s.settings.basemap, kind: 'style', styleUrl: 'https://maps.example/style.json', datum: 'gcj02', approvalNumber: 'GS(2024)0650号' }
+			basemap: { ...s.settings.basemap, kind: 'style' as const, styleUrl: 'https://maps.example/style.json', datum: 'gcj02' as const, approvalNumber: 'GS(2024)0650号' }
 		};
 		await expect(saveSettings(db, staff, s.version, input)).rejects.toBeInstanceOf(PermissionError);
-		await expect(saveSettings(db, admin, s.version, { ...input, basemap: { ...input.basemap, styleUrl: 'javascript:alert(1)' } })).rejects.toMatchObject({
+		await expect(saveSettings(db, admin, s.version, { ...input, basemap: { ...input.basemap!, styleUrl: 'javascript:alert(1)' } })).rejects.toMatchObject({
 			fields: { 'basemap.styleUrl': 'settings.bad_url' }
 		});
 		await expect(saveSettings(db, admin, s.version, { ...input, staleAfterDays: 90, hideAfterDays: 30 })).rejects.toMatchObject({

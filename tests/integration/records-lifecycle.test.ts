@@ -135,7 +135,7 @@ describe(`new and retired records (${MODE})`, () => {
 
 	it('refuses a plot outside its park, in a hole of the park, overlapping another, or not a valid polygon; a sliver passes', async () => {
 		const refused = async (code: string, g: Geometry, key: string) => {
-			const e = await createPlot(db, editor, 'AP', plot(code, g)).catch((x) => x as EditValidationError);
+			const e = (await createPlot(db, editor, 'AP', plot(code, g)).catch((x: unknown) => x)) as EditValidationError;
 			expect(e, code).toBeInstanceOf(EditValidationError);
 			expect(e.fields, code).toEqual({ geometry: key });
 			expect(e.problems.length, code).toBeGreaterThan(0);

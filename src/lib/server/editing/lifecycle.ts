@@ -95,13 +95,27 @@ export async function createBuilding(db: Database, user: SessionUser | null, par
 const table = (entity: Entity) => (entity === 'plot' ? sql`plots` : sql`buildings`);
 
 /** Retires a record: unpublished and marked retired, its history kept; restorable. */
-export async function retireRecord(db: Database, user: SessionUser | null, entity: Entity, code: string, version: number) {
+export async function retireRecord(
+	db: Database,
+	user: SessionUser | null,
+	entity: Entity,
+	code: string,
+	version: number
+): Promise<PlotSnapshot | BuildingSnapshot> {
 	return db.transaction(async (tx) => {
 		const snap = entity === 'plot' ? plotSnapshot : buildingSnapshot;
 		const before = writable(user, entity, code, await snap(tx, code, true), version, { retired: true });
 		if (before.retiredAt) throw new EditValidationError(`The ${entity} ${code} is retired already.`, { form: 'edit.no_change' });
 		await tx.rows(sql`update ${table(entity)} set retired_at = now(), published = false, version = version + 1, updated_at = now() where code = ${code}`);
-		return recorded(tx, user, 'retire', entity, code, before as never, snap as never);
+		return (await recorded(
+			tx,
+			user,
+			'retire',
+			entity,
+			code,
+			before as PlotSnapshot | BuildingSnapshot,
+			snap as (tx: TxHandle, code: string) => Promise<PlotSnapshot | BuildingSnapshot | null>
+		))!;
 	});
 }
 
@@ -109,7 +123,13 @@ export async function retireRecord(db: Database, user: SessionUser | null, entit
  * Brings a retired record back as it was when it was retired (published again if it was),
  * after the boundary rules: its ground may have been given to another record meanwhile.
  */
-export async function reinstateRecord(db: Database, user: SessionUser | null, entity: Entity, code: string, version: number) {
+export async function reinstateRecord(
+	db: Database,
+	user: SessionUser | null,
+	entity: Entity,
+	code: string,
+	version: number
+): Promise<PlotSnapshot | BuildingSnapshot> {
 	return db.transaction(async (tx) => {
 		const snap = entity === 'plot' ? plotSnapshot : buildingSnapshot;
 		const before = writable(user, entity, code, await snap(tx, code, true), version, { retired: true });
@@ -123,6 +143,14 @@ export async function reinstateRecord(db: Database, user: SessionUser | null, en
 		await tx.rows(
 			sql`update ${table(entity)} set retired_at = null, published = ${wasPublished}, version = version + 1, updated_at = now() where code = ${code}`
 		);
-		return recorded(tx, user, 'restore', entity, code, before as never, snap as never);
+		return (await recorded(
+			tx,
+			user,
+			'restore',
+			entity,
+			code,
+			before as PlotSnapshot | BuildingSnapshot,
+			snap as (tx: TxHandle, code: string) => Promise<PlotSnapshot | BuildingSnapshot | null>
+		))!;
 	});
 }
