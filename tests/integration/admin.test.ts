@@ -235,7 +235,13 @@ describe(`administration (${MODE})`, () => {
 			...s.settings,
 			portalNameZh: '示范区招商一张图',
 			sampleBanner: true,
-			basemap: { ...s.settings.basemap, kind: 'style' as const, styleUrl: 'https://maps.example/style.json', datum: 'gcj02' as const, approvalNumber: 'GS(2024)0650号' }
+			basemap: {
+				...s.settings.basemap,
+				kind: 'style' as const,
+				styleUrl: 'https://maps.example/style.json',
+				datum: 'gcj02' as const,
+				approvalNumber: 'GS(2024)0650号'
+			}
 		};
 		await expect(saveSettings(db, staff, s.version, input)).rejects.toBeInstanceOf(PermissionError);
 		await expect(saveSettings(db, admin, s.version, { ...input, basemap: { ...input.basemap!, styleUrl: 'javascript:alert(1)' } })).rejects.toMatchObject({
