@@ -7,6 +7,8 @@
  * at z10–13, the tiles over the parks' centres at z14–17 — and reports p50/p95 latency
  * and the largest tile. Cold start is measured on a new data directory (create,
  * migrate, seed) and on an existing one (restart), three runs each, medians quoted.
+ * Tiles for a GCJ-02 basemap (`?datum=gcj02`: one ST_Affine per tile) are built alternately with
+ * the plain ones over the same addresses, and their p50 quoted beside them with the ratio.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -97,9 +99,35 @@ async function benchTiles(db: Database, label: string, encoder: TileEncoder) {
 	}
 }
 
+/** The same tiles built in WGS 84 and in GCJ-02, alternately, so that both see the same caches and load. */
+async function benchDatum(db: Database, label: string, encoder: TileEncoder) {
+	const addresses = await tileAddresses(db);
+	console.log(`\n${label}: GCJ-02 tiles against WGS 84 ones, same addresses, every layer`);
+	console.log('zoom  builds  p50 WGS 84   p50 GCJ-02   ratio');
+	for (const z of [12, 14, 16]) {
+		const plain: number[] = [];
+		const shifted: number[] = [];
+		for (const t of addresses.get(z) ?? []) {
+			for (const layer of LAYERS) {
+				for (const [datum, times] of [
+					[undefined, plain],
+					['gcj02', shifted]
+				] as const) {
+					const start = performance.now();
+					await buildTile(db, { layer, ...t, ...(datum ? { datum } : {}) }, encoder);
+					times.push(performance.now() - start);
+				}
+			}
+		}
+		const [a, b] = [percentile(plain, 50), percentile(shifted, 50)];
+		console.log(`z${String(z).padEnd(4)} ${String(plain.length).padEnd(7)} ${ms(a).padEnd(12)} ${ms(b).padEnd(12)} ${(b / a).toFixed(2)}×`);
+	}
+}
+
 const embedded = await openDatabase({ dataDir: 'memory://' });
 await ensureSampleZone(embedded, AS_OF);
 await benchTiles(embedded, 'Embedded (PGlite 0.5.8, PostGIS 3.6, JS encoder)', 'js');
+await benchDatum(embedded, 'Embedded', 'js');
 await embedded.close();
 
 const url = process.env.BENCH_DATABASE_URL;
@@ -109,6 +137,7 @@ if (url) {
 	const [v] = await server.rows<{ v: string; g: string }>(sql`select current_setting('server_version') as v, postgis_lib_version() as g`);
 	await benchTiles(server, `Server (PostgreSQL ${v.v}, PostGIS ${v.g}, ST_AsMVT)`, 'postgis');
 	await benchTiles(server, `Server (PostgreSQL ${v.v}, PostGIS ${v.g}, JS encoder)`, 'js');
+	await benchDatum(server, `Server (ST_AsMVT)`, 'postgis');
 	await server.close();
 } else {
 	console.log('\n(Set BENCH_DATABASE_URL to a PostgreSQL + PostGIS database to measure server mode too.)');
