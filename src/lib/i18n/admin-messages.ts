@@ -58,7 +58,7 @@ export const adminZh = {
 	'settings.portal': '门户名称',
 	'settings.portal_name_zh': '中文名称',
 	'settings.portal_name_en': '英文名称',
-	'settings.portal_name_help': '显示在公众地图的标题和浏览器标签上；留空则使用“招商一张图”。',
+	'settings.portal_name_help': '显示在公众地图的标题和浏览器标签上；留空则使用默认名称“SiteAtlas 招商一张图”。',
 	'settings.contact': '全区招商联系方式',
 	'settings.contact_help': '公开显示在地图首页，供投资者直接联系。',
 	'settings.contact_name': '联系部门或联系人',
@@ -89,6 +89,7 @@ export const adminZh = {
 	'settings.tianditu_image': '影像底图与注记',
 	'settings.tianditu_help': '在天地图开放平台申请“浏览器端”密钥，并把门户域名加入白名单。天地图使用 CGCS2000，与本系统数据一致，无需偏移。',
 	'settings.approval_number': '审图号',
+	'settings.approval_placeholder': '例如：GS(2024)1234号',
 	'settings.attribution': '底图版权说明',
 	'settings.approval_help': '审图号和底图版权说明显示在每一张公开地图上，并随地图一同打印；使用天地图时请填写天地图公布的审图号。',
 	'settings.csp_origins': '部署已额外放行的域名：{origins}',
@@ -361,6 +362,7 @@ export const adminEn: Record<keyof typeof adminZh, string> = {
 	'settings.tianditu_help':
 		'Apply for a browser key on the Tianditu developer platform and add the portal’s domain to its allow list. Tianditu uses CGCS2000, like SiteAtlas, so nothing is shifted.',
 	'settings.approval_number': 'Map approval number (审图号)',
+	'settings.approval_placeholder': 'e.g. GS(2024)1234号',
 	'settings.attribution': 'Basemap attribution',
 	'settings.approval_help':
 		'The approval number and the attribution appear on every public map and on every printout of one. With Tianditu, enter the approval number Tianditu publishes.',
