@@ -41,47 +41,4 @@ export function statusIndex(status: SupplyStatus): number {
 	return SUPPLY_STATUSES.indexOf(status);
 }
 
-export interface IdleLandFacts {
-	/** Agreed construction start date from the land contract. */
-	agreedStartDate: Date | null;
-	/** Whether construction has started at all. */
-	started: boolean;
-	/** Built floor area as a share of the planned total, 0..1. */
-	builtRatio: number | null;
-	/** Investment made as a share of the total agreed, 0..1. */
-	investedRatio: number | null;
-	/** Date since which work has been stopped, if it has. */
-	stoppedSince: Date | null;
-}
-
-export type IdleVerdict = { idle: false } | { idle: true; reason: 'not_started' | 'stalled'; since: Date; consequence: 'idle_fee' | 'recovery' };
-
-const YEAR_MS = 365.25 * 24 * 3600 * 1000;
-
-/**
- * The legal test for idle land (闲置土地认定): construction not started one year after the
- * agreed date; or started but less than 1/3 built (or less than 25% invested) and stopped
- * for a year. A fee is due after one year idle; the land can be recovered after two.
- */
-export function judgeIdleLand(facts: IdleLandFacts, today: Date): IdleVerdict {
-	let since: Date | null = null;
-	let reason: 'not_started' | 'stalled' | null = null;
-	if (!facts.started && facts.agreedStartDate) {
-		const after = new Date(facts.agreedStartDate.getTime() + YEAR_MS);
-		if (today >= after) {
-			since = after;
-			reason = 'not_started';
-		}
-	} else if (facts.started && facts.stoppedSince) {
-		const underBuilt = (facts.builtRatio ?? 0) < 1 / 3 || (facts.investedRatio ?? 0) < 0.25;
-		const after = new Date(facts.stoppedSince.getTime() + YEAR_MS);
-		if (underBuilt && today >= after) {
-			since = after;
-			reason = 'stalled';
-		}
-	}
-	if (!since || !reason) return { idle: false };
-	const idleYears = (today.getTime() - since.getTime()) / YEAR_MS;
-	// The verdict date is already one year past the trigger: fee from then, recovery a year later.
-	return { idle: true, reason, since, consequence: idleYears >= 1 ? 'recovery' : 'idle_fee' };
-}
+// The idle-land rule (闲置土地认定) and the low-efficiency thresholds live in ./idle-land.
