@@ -1,0 +1,87 @@
+/**
+ * The life of an idle or low-efficiency land case (闲置低效用地处置), as pure rules. A case
+ * starts *suspected* — computed by the legal test or the thresholds, never applied silently —
+ * and staff move it on: investigate → confirm (认定, with the reason and the date) or dismiss
+ * (with the reason); a confirmed case gets its disposal (method, responsible officer, deadline,
+ * steps) and, completed, its 亩 count towards the park's target for the year it completed in.
+ */
+export const CASE_KINDS = ['idle', 'low_efficiency'] as const;
+export type CaseKind = (typeof CASE_KINDS)[number];
+
+export const CASE_STAGES = ['suspected', 'investigating', 'confirmed', 'dismissed', 'disposing', 'disposed'] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+export const CASE_ACTIONS = ['investigate', 'confirm', 'dismiss', 'dispose', 'complete'] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+/** Where each action may be taken from, and where it leads. */
+const MOVES: Record<CaseAction, { from: readonly CaseStage[]; to: CaseStage }> = {
+	investigate: { from: ['suspected'], to: 'investigating' },
+	confirm: { from: ['suspected', 'investigating'], to: 'confirmed' },
+	dismiss: { from: ['suspected', 'investigating'], to: 'dismissed' },
+	dispose: { from: ['confirmed', 'disposing'], to: 'disposing' },
+	complete: { from: ['disposing'], to: 'disposed' }
+};
+
+/** The stage an action leads to from `stage`, or null when it may not be taken there. */
+export function nextStage(stage: CaseStage, action: CaseAction): CaseStage | null {
+	const m = MOVES[action];
+	return m.from.includes(stage) ? m.to : null;
+}
+
+/** The actions open on a case at a stage (what the console offers). */
+export function openActions(stage: CaseStage): CaseAction[] {
+	return CASE_ACTIONS.filter((a) => nextStage(stage, a) !== null);
+}
+
+/** A case is open until it is dismissed or disposed; a plot has at most one open case of a kind. */
+export const isOpen = (stage: CaseStage) => stage !== 'dismissed' && stage !== 'disposed';
+
+/** The stage a map colours a plot by: suspected (incl. under investigation), confirmed, disposing, disposed. */
+export function mapStage(stage: CaseStage): 'suspected' | 'confirmed' | 'disposing' | 'disposed' | null {
+	if (stage === 'suspected' || stage === 'investigating') return 'suspected';
+	if (stage === 'dismissed') return null;
+	return stage;
+}
+
+/** Overdue: open, with a deadline before `today` (both `YYYY-MM-DD`). */
+export const isOverdue = (c: { stage: CaseStage; deadline: string | null }, today: string) => isOpen(c.stage) && c.deadline !== null && c.deadline < today;
+
+/** Due within `days` days from `today` (inclusive), not yet overdue. */
+export function isDueSoon(c: { stage: CaseStage; deadline: string | null }, today: string, days = 30): boolean {
+	if (!isOpen(c.stage) || c.deadline === null || c.deadline < today) return false;
+	const limit = new Date(`${today}T00:00:00Z`);
+	limit.setUTCDate(limit.getUTCDate() + days);
+	return c.deadline <= limit.toISOString().slice(0, 10);
+}
+
+/** 亩 per m². */
+const MU_PER_M2 = 15 / 10000;
+
+/**
+ * A park's progress towards its target for a year: the 亩 of cases completed in that year count
+ * as disposed; open confirmed or disposing cases as in progress; the rest of the target as not
+ * started. The share done is disposed over target (null without a target).
+ */
+export function targetProgress(
+	cases: { stage: CaseStage; areaM2: number; completedOn: string | null }[],
+	targetMu: number | null,
+	year: number
+): { targetMu: number | null; disposedMu: number; inProgressMu: number; notStartedMu: number | null; shareDone: number | null } {
+	const mu = (m2: number) => m2 * MU_PER_M2;
+	const disposedMu = cases.filter((c) => c.stage === 'disposed' && c.completedOn?.startsWith(String(year))).reduce((s, c) => s + mu(c.areaM2), 0);
+	const inProgressMu = cases.filter((c) => c.stage === 'confirmed' || c.stage === 'disposing').reduce((s, c) => s + mu(c.areaM2), 0);
+	const round = (v: number) => Math.round(v * 10) / 10;
+	return {
+		targetMu,
+		disposedMu: round(disposedMu),
+		inProgressMu: round(inProgressMu),
+		notStartedMu: targetMu === null ? null : round(Math.max(0, targetMu - disposedMu - inProgressMu)),
+		shareDone: targetMu ? Math.round((disposedMu / targetMu) * 1000) / 1000 : null
+	};
+}
+
+/** The straight line to the target: how much should be disposed by the end of each month (1–12). */
+export function plannedByMonth(targetMu: number): number[] {
+	return Array.from({ length: 12 }, (_, i) => Math.round(((targetMu * (i + 1)) / 12) * 10) / 10);
+}
