@@ -11,7 +11,7 @@ import { describeError } from '$lib/server/log';
 import { installProcessHandlers } from '$lib/server/process';
 import { siteViews } from '$lib/server/enquiries/views';
 import { loadSettings } from '$lib/server/settings';
-import { basemapOrigins } from '$lib/domain/settings';
+import { basemapOrigins } from '$lib/domain/basemap';
 
 /**
  * Opens (and on first start, migrates and seeds) the database before the first

@@ -5,15 +5,9 @@
  */
 import { z } from 'zod';
 import { optionalText, text } from './input';
+import { BASEMAP_KINDS, DATUMS, TIANDITU_LAYERS } from './basemap';
 
-export const BASEMAP_KINDS = ['offline', 'style', 'tianditu'] as const;
-export type BasemapKind = (typeof BASEMAP_KINDS)[number];
-
-/** The datum a basemap is drawn in: WGS 84 / CGCS2000 (Tianditu, OSM), or GCJ-02 (AMap, Tencent). */
-export const DATUMS = ['wgs84', 'gcj02'] as const;
-export type Datum = (typeof DATUMS)[number];
-
-export const TIANDITU_LAYERS = ['vector', 'image'] as const;
+export * from './basemap';
 
 const httpsUrl = z
 	.string()
@@ -57,7 +51,6 @@ export const basemapSchema = z
 		if (b.kind === 'style' && !b.styleUrl) ctx.addIssue({ code: 'custom', path: ['styleUrl'], message: 'form.required' });
 		if (b.kind === 'tianditu' && !b.tiandituKey) ctx.addIssue({ code: 'custom', path: ['tiandituKey'], message: 'form.required' });
 	});
-export type BasemapSettings = z.infer<typeof basemapSchema>;
 
 export const siteSettingsSchema = z
 	.object({
@@ -85,52 +78,3 @@ export const siteSettingsSchema = z
 	});
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
 export type SiteSettingsInput = z.input<typeof siteSettingsSchema>;
-
-/** What every page may know of the settings (all of it is public; the Tianditu key is a browser key). */
-export interface PublicSettings {
-	portalNameZh: string;
-	portalNameEn: string;
-	contactName: string | null;
-	contactPhone: string | null;
-	contactEmail: string | null;
-	/** The sample-data banner is on: sample data is loaded and the admin has not turned it off. */
-	showSampleBanner: boolean;
-	basemap: BasemapSettings;
-}
-
-/** The datum the map is shown in: only a style URL's basemap may be GCJ-02 (ours and Tianditu's are CGCS2000). */
-export function displayDatumOf(b: BasemapSettings): Datum {
-	return b.kind === 'style' ? b.datum : 'wgs84';
-}
-
-/** Tianditu's WMTS layers in Web Mercator (`_w`): base and its labels. */
-export function tiandituLayers(layer: (typeof TIANDITU_LAYERS)[number]): [string, string] {
-	return layer === 'image' ? ['img', 'cia'] : ['vec', 'cva'];
-}
-
-/** Tianditu's tile URL for one layer, on its eight hosts t0…t7. */
-export function tiandituTileUrls(layer: string, key: string): string[] {
-	return Array.from(
-		{ length: 8 },
-		(_, i) =>
-			`https://t${i}.tianditu.gov.cn/${layer}_w/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&STYLE=default&TILEMATRIXSET=w&FORMAT=tiles&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}&tk=${encodeURIComponent(key)}`
-	);
-}
-
-/** Origins a basemap loads from, for the page's Content-Security-Policy. */
-export function basemapOrigins(b: BasemapSettings): string[] {
-	if (b.kind === 'tianditu') return ['https://*.tianditu.gov.cn'];
-	if (b.kind === 'style' && b.styleUrl) {
-		try {
-			return [new URL(b.styleUrl).origin];
-		} catch {
-			return [];
-		}
-	}
-	return [];
-}
-
-/** The portal's name in a language, when the administrator set one (else the product's own). */
-export function portalName(s: Pick<PublicSettings, 'portalNameZh' | 'portalNameEn'>, locale: string): string | null {
-	return (locale === 'zh-CN' ? s.portalNameZh : s.portalNameEn || s.portalNameZh) || null;
-}

@@ -5,7 +5,7 @@
  * attribution, as Chinese regulation requires for public maps.
  */
 import type { StyleSpecification } from 'maplibre-gl';
-import { displayDatumOf, type BasemapSettings } from '../domain/settings';
+import { displayDatumOf, type BasemapSettings } from '../domain/basemap';
 import { setDisplayDatum } from './datum';
 import { offlineStyle, overlayOnStyle, tiandituStyle } from './style';
 

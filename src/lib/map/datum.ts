@@ -8,7 +8,7 @@
  */
 import gcoord from 'gcoord';
 import type { Geometry, Position } from 'geojson';
-import type { Datum } from '../domain/settings';
+import type { Datum } from '../domain/basemap';
 
 let current: Datum = 'wgs84';
 

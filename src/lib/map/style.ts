@@ -5,7 +5,7 @@
  */
 import type { SourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { dataLayers, TILE_SOURCE } from './layers';
-import { tiandituLayers, tiandituTileUrls, type Datum } from '../domain/settings';
+import { tiandituLayers, tiandituTileUrls, type Datum } from '../domain/basemap';
 import { tileDatumQuery } from './datum';
 
 export const TILE_LAYERS = ['parks', 'plots', 'buildings', 'facilities', 'roads'] as const;

@@ -14,7 +14,7 @@ import { mvtQuery, rowsQuery } from './sql';
 import { TileCache } from './cache';
 import { currentVersions } from './versions';
 import { gcjTileShift } from './datum';
-import type { Datum } from '../../domain/settings';
+import type { Datum } from '../../domain/basemap';
 
 export type TileEncoder = 'postgis' | 'js';
 
