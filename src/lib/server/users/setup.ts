@@ -15,6 +15,14 @@ export async function hasUsers(db: Pick<Database, 'rows'>): Promise<boolean> {
 	return Boolean(r.any);
 }
 
+/** How far a zone is set up, for the administrator's checklist: parks, industries and users there are. */
+export async function setupProgress(db: Pick<Database, 'rows'>): Promise<{ parks: number; industries: number; users: number }> {
+	const [r] = await db.rows<{ parks: number; industries: number; users: number }>(
+		sql`select (select count(*) from parks)::int as parks, (select count(*) from industries)::int as industries, (select count(*) from users)::int as users`
+	);
+	return { parks: Number(r.parks), industries: Number(r.industries), users: Number(r.users) };
+}
+
 export async function createFirstAdmin(
 	db: Database,
 	input: { email: string; displayName: string; password: string; locale?: 'zh-CN' | 'en' }
