@@ -55,6 +55,9 @@ export type FacilityKind = (typeof FACILITY_KINDS)[number];
 export const ROAD_CLASSES = ['expressway', 'arterial', 'secondary', 'local'] as const;
 export type RoadClass = (typeof ROAD_CLASSES)[number];
 
+/** A road's speed when nobody says (km/h), by class: for roads drawn in the console and imported without one. */
+export const DEFAULT_SPEED_KMH: Record<RoadClass, number> = { expressway: 80, arterial: 50, secondary: 40, local: 30 };
+
 export const ROLES = ['admin', 'staff', 'park_editor'] as const;
 export type Role = (typeof ROLES)[number];
 

@@ -6,7 +6,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { ImportLayer } from '../../domain/import/targets';
-import type { LayerName } from '../../domain/vocab';
+import { DEFAULT_SPEED_KMH, type LayerName } from '../../domain/vocab';
 
 export type Cast = 'text' | 'float8' | 'int' | 'date' | 'bool';
 
@@ -137,7 +137,7 @@ export const LAYER_SPECS: Record<ImportLayer, LayerSpec> = {
 			name_zh: sql`''`,
 			name_en: sql`coalesce(s.vals->>'nameZh', '')`,
 			oneway: sql`false`,
-			speed_kmh: sql`case s.vals->>'roadClass' when 'expressway' then 80 when 'arterial' then 50 when 'secondary' then 40 else 30 end`
+			speed_kmh: sql`coalesce((${JSON.stringify(DEFAULT_SPEED_KMH)}::jsonb ->> (s.vals->>'roadClass'))::int, ${DEFAULT_SPEED_KMH.local}::int)`
 		}),
 		bumps: ['roads'],
 		entity: 'road'
