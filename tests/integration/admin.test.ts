@@ -5,7 +5,6 @@
  * targets with the zone's sum, site settings; only administrators, every write audited.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import type { Geometry } from 'geojson';
 import type { Database } from '../../src/lib/server/db/client';
@@ -19,10 +18,8 @@ import { loadSettings, publicSettings, saveSettings } from '../../src/lib/server
 import { createPlot } from '../../src/lib/server/editing/lifecycle';
 import { parkCreateSchema, parkEditSchema } from '../../src/lib/domain/admin-schemas';
 import type { SiteSettingsInput } from '../../src/lib/domain/settings';
-import { plotCreateSchema } from '../../src/lib/domain/edit-schemas';
 import { MODE, openEmptyDatabase } from './db';
-
-const G = JSON.parse(readFileSync('tests/fixtures/admin/zone.json', 'utf8')) as Record<string, Geometry>;
+import { G, newPlot } from './admin-fixtures';
 
 /** A park as the form sends it. */
 const parkInput = (code: string, boundary: Geometry, extra: Record<string, unknown> = {}) =>
@@ -37,29 +34,7 @@ const parkInput = (code: string, boundary: Geometry, extra: Record<string, unkno
 		...extra
 	});
 
-const plotInput = (code: string, boundary: Geometry) =>
-	plotCreateSchema.parse({
-		code,
-		boundary,
-		supplyStatus: 'available',
-		landUse: 'industrial',
-		plotRatioMin: null,
-		plotRatioMax: null,
-		buildingDensityMax: null,
-		greenRatioMax: null,
-		heightLimitM: null,
-		leaseTermYears: null,
-		priceWanPerMu: 18,
-		readiness: 'serviced',
-		readinessItems: ['road'],
-		isIdle: false,
-		isLowEfficiency: false,
-		disposalMethod: null,
-		disposalDeadline: null,
-		availableFrom: null,
-		notes: '',
-		published: true
-	});
+const plotInput = (code: string, boundary: Geometry) => newPlot(code, boundary);
 
 describe(`administration (${MODE})`, () => {
 	let db: Database;

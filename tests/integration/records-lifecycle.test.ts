@@ -24,37 +24,12 @@ import { undoImport } from '../../src/lib/server/import/undo';
 import { searchSites } from '../../src/lib/server/search';
 import { parseFinderQuery } from '../../src/lib/domain/finder';
 import { parkCreateSchema } from '../../src/lib/domain/admin-schemas';
-import { buildingCreateSchema, plotCreateSchema, plotEditOf } from '../../src/lib/domain/edit-schemas';
+import { buildingCreateSchema, plotEditOf } from '../../src/lib/domain/edit-schemas';
 import { MODE, openEmptyDatabase } from './db';
-
-const G = JSON.parse(readFileSync('tests/fixtures/admin/zone.json', 'utf8')) as Record<string, Geometry> & {
-	facility: Position;
-	road: { coordinates: Position[] };
-};
+import { G, newPlot } from './admin-fixtures';
 
 const plot = (code: string, boundary: Geometry, published = true) =>
-	plotCreateSchema.parse({
-		code,
-		boundary,
-		supplyStatus: 'available',
-		landUse: 'industrial',
-		plotRatioMin: 1,
-		plotRatioMax: 2.5,
-		buildingDensityMax: null,
-		greenRatioMax: null,
-		heightLimitM: null,
-		leaseTermYears: 50,
-		priceWanPerMu: 18,
-		readiness: 'serviced',
-		readinessItems: ['road', 'power'],
-		isIdle: false,
-		isLowEfficiency: false,
-		disposalMethod: null,
-		disposalDeadline: null,
-		availableFrom: null,
-		notes: '',
-		published
-	});
+	newPlot(code, boundary, { plotRatioMin: 1, plotRatioMax: 2.5, leaseTermYears: 50, readinessItems: ['road', 'power'], published });
 
 const building = (code: string, footprint: Geometry) =>
 	buildingCreateSchema.parse({
