@@ -2,6 +2,7 @@ import { json, redirect, type Handle, type HandleServerError, type RequestEvent,
 import { DatabaseStartupError, getDatabase } from '$lib/server/db';
 import { isDatabaseOutage, outageReason } from '$lib/server/db/outage';
 import { LOCALE_COOKIE, isLocale, pickLocale, translate, type Locale } from '$lib/i18n';
+import { startLedgerWorker } from '$lib/server/land/worker';
 import { startRequirementsWorker } from '$lib/server/requirements/worker';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth';
 import { checkRequest } from '$lib/server/guard/request';
@@ -25,7 +26,12 @@ export const init: ServerInit = async () => {
 		const database = await getDatabase();
 		console.log(`SiteAtlas: ${database.mode} database at ${database.where} ready in ${Math.round(performance.now() - started)} ms`);
 		const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
-		const stopWorker = startRequirementsWorker(database, origin);
+		const stopRequirements = startRequirementsWorker(database, origin);
+		const stopLedgers = startLedgerWorker(database);
+		const stopWorker = () => {
+			stopRequirements();
+			stopLedgers();
+		};
 		// adapter-node stops taking requests on SIGTERM/SIGINT, then emits this: close the database so the
 		// process can exit. Requests still running then fail (503); a driver that does not let go of its
 		// sockets must not keep the process alive, so it exits after a deadline whatever happens.

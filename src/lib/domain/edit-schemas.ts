@@ -66,6 +66,11 @@ const buildingFields = z.object({
 	operatorName: text(200).nullable(),
 	businessFormats: z.array(requiredText(40)).max(12),
 	taxTier: z.enum(TAX_TIERS),
+	/** The tenants' annual tax (万元); when given, the tier follows from it. Left out: kept as it is. */
+	annualTaxWan: z.number().min(0).max(1e8).nullable().optional(),
+	/** The officer in charge (楼长). Left out: kept as it is. */
+	managerName: text(80).nullable().optional(),
+	managerPhone: text(40).nullable().optional(),
 	published: z.boolean()
 });
 export const buildingEditSchema = buildingFields.extend({ version: z.number().int().positive() });

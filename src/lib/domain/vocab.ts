@@ -25,13 +25,31 @@ export const READINESS_ITEMS = ['road', 'water_supply', 'drainage', 'power', 'te
 export type ReadinessItem = (typeof READINESS_ITEMS)[number];
 
 /** How idle or low-efficiency land is being dealt with. */
-export const DISPOSAL_METHODS = ['urge_start', 'idle_fee', 'recovery', 'swap', 'redevelopment', 'transfer'] as const;
+/**
+ * How idle or low-efficiency land is disposed of (闲置低效用地处置方式): urge the start, extend the
+ * start date, levy the idle fee, change the use, swap the land, recover it against payment by
+ * agreement or without compensation, revitalise it with a new project, redevelop it, transfer it.
+ */
+export const DISPOSAL_METHODS = [
+	'urge_start',
+	'extend_start',
+	'idle_fee',
+	'change_use',
+	'swap',
+	'paid_recovery',
+	'recovery',
+	'new_project',
+	'redevelopment',
+	'transfer'
+] as const;
+export type DisposalMethod = (typeof DISPOSAL_METHODS)[number];
 
 export const BUILDING_KINDS = ['office', 'standard_factory', 'commercial', 'incubator'] as const;
 export type BuildingKind = (typeof BUILDING_KINDS)[number];
 
 /** 亿元楼宇 tiers by tenants' yearly tax. */
 export const TAX_TIERS = ['none', 'over_10m', 'over_50m', 'over_100m'] as const;
+export type TaxTier = (typeof TAX_TIERS)[number];
 
 export const UNIT_STATUSES = ['vacant', 'reserved', 'leased'] as const;
 export type UnitStatus = (typeof UNIT_STATUSES)[number];

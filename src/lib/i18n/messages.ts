@@ -5,6 +5,7 @@
  */
 import { importEn, importZh } from './import-messages';
 import { adminEn, adminZh } from './admin-messages';
+import { landEn, landZh } from './land-messages';
 
 export const zh = {
 	'app.title': '招商一张图',
@@ -586,7 +587,8 @@ export const zh = {
 	'users.link_invalid': '链接已过期或已使用，请联系管理员重新发送。',
 	'form.invalid_email': '请填写有效的邮箱地址。',
 	...importZh,
-	...adminZh
+	...adminZh,
+	...landZh
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1173,5 +1175,6 @@ export const en: Record<MessageKey, string> = {
 	'users.link_invalid': 'This link has expired or has been used already; ask an administrator for a new one.',
 	'form.invalid_email': 'Give a valid email address.',
 	...importEn,
-	...adminEn
+	...adminEn,
+	...landEn
 };

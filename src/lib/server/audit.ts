@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { TxHandle } from './db/client';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'confirm' | 'retire' | 'merge';
+export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'confirm' | 'retire' | 'merge' | 'investigate' | 'dismiss' | 'dispose' | 'complete';
 
 const asJson = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 

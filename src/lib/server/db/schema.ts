@@ -46,6 +46,7 @@ import {
 	TAX_TIERS,
 	UNIT_STATUSES
 } from '../../domain/vocab';
+import { CASE_KINDS, CASE_STAGES } from '../../domain/idle-cases';
 
 /**
  * A PostGIS geometry column. drizzle's built-in `geometry()` handles points only;
@@ -127,6 +128,9 @@ export const parks = pgTable(
 		profileZh: text('profile_zh').notNull().default(''),
 		profileEn: text('profile_en').notNull().default(''),
 		photos: jsonb('photos').$type<string[]>().notNull().default([]),
+		/** Low-efficiency thresholds (亩均税收, 亩均产值, 万元/亩/年); null: the zone's applies. */
+		minTaxPerMuWan: doublePrecision('min_tax_per_mu_wan'),
+		minOutputPerMuWan: doublePrecision('min_output_per_mu_wan'),
 		published: boolean('published').notNull().default(false),
 		version: version(),
 		createdAt: created(),
@@ -135,6 +139,10 @@ export const parks = pgTable(
 	(t) => [
 		check('parks_kind_check', oneOf('kind', PARK_KINDS)),
 		check('parks_area_check', sql`${t.areaM2} > 0`),
+		check(
+			'parks_thresholds_check',
+			sql`(${t.minTaxPerMuWan} IS NULL OR ${t.minTaxPerMuWan} >= 0) AND (${t.minOutputPerMuWan} IS NULL OR ${t.minOutputPerMuWan} >= 0)`
+		),
 		check('parks_parent_check', sql`(${t.kind} = 'park_in_park') = (${t.parentId} IS NOT NULL)`),
 		index('parks_boundary_gist').using('gist', t.boundary)
 	]
@@ -180,7 +188,6 @@ export const disposalTargets = pgTable(
 			.references(() => parks.id, { onDelete: 'cascade' }),
 		year: smallint('year').notNull(),
 		targetMu: doublePrecision('target_mu'),
-		disposedMu: doublePrecision('disposed_mu').notNull().default(0),
 		/** Projects to sign (签约项目). */
 		projectsToSign: integer('projects_to_sign'),
 		/** Funds to bring in, 亿元 (到位资金). */
@@ -197,7 +204,6 @@ export const disposalTargets = pgTable(
 	(t) => [
 		unique('disposal_targets_park_year_key').on(t.parkId, t.year),
 		check('disposal_targets_target_check', sql`${t.targetMu} IS NULL OR ${t.targetMu} >= 0`),
-		check('disposal_targets_disposed_check', sql`${t.disposedMu} >= 0`),
 		check('disposal_targets_year_check', sql`${t.year} BETWEEN 2000 AND 2100`),
 		check(
 			'disposal_targets_values_check',
@@ -236,7 +242,15 @@ export const plots = pgTable(
 		isLowEfficiency: boolean('is_low_efficiency').notNull().default(false),
 		disposalMethod: text('disposal_method'),
 		disposalDeadline: date('disposal_deadline'),
+		/** Land contract (出让合同 / 划拨决定书) signed on. */
+		contractDate: date('contract_date'),
 		agreedStartDate: date('agreed_start_date'),
+		/** Construction started on (null: not started, unless the status says it has). */
+		startedOn: date('started_on'),
+		/** Work stopped since (停工). */
+		stoppedSince: date('stopped_since'),
+		/** The land price paid, 万元 (the idle fee is 20% of it). */
+		landPriceWan: doublePrecision('land_price_wan'),
 		builtRatio: doublePrecision('built_ratio'),
 		investedRatio: doublePrecision('invested_ratio'),
 		ownerName: text('owner_name'),
@@ -274,7 +288,7 @@ export const plots = pgTable(
 		),
 		check('plots_height_check', sql`${t.heightLimitM} IS NULL OR ${t.heightLimitM} > 0`),
 		check('plots_lease_term_check', sql`${t.leaseTermYears} IS NULL OR ${t.leaseTermYears} BETWEEN 1 AND 70`),
-		check('plots_price_check', sql`${t.priceWanPerMu} IS NULL OR ${t.priceWanPerMu} >= 0`),
+		check('plots_price_check', sql`(${t.priceWanPerMu} IS NULL OR ${t.priceWanPerMu} >= 0) AND (${t.landPriceWan} IS NULL OR ${t.landPriceWan} >= 0)`),
 		check('plots_per_mu_check', sql`(${t.taxPerMuWan} IS NULL OR ${t.taxPerMuWan} >= 0) AND (${t.outputPerMuWan} IS NULL OR ${t.outputPerMuWan} >= 0)`),
 		check('plots_disposal_flag_check', sql`${t.disposalMethod} IS NULL OR ${t.isIdle} OR ${t.isLowEfficiency}`)
 	]
@@ -292,6 +306,55 @@ export const plotIndustries = pgTable(
 			.references(() => industries.id)
 	},
 	(t) => [primaryKey({ columns: [t.plotId, t.industryId] })]
+);
+
+/**
+ * An idle or low-efficiency land case (闲置低效用地处置): found by the legal test or the
+ * thresholds as *suspected*, then moved on by staff — investigate, confirm (认定) or dismiss,
+ * dispose (method, officer, deadline, steps), complete. At most one open case per plot and kind.
+ */
+export const landCases = pgTable(
+	'land_cases',
+	{
+		id: serial('id').primaryKey(),
+		plotId: integer('plot_id')
+			.notNull()
+			.references(() => plots.id, { onDelete: 'cascade' }),
+		kind: text('kind').notNull(),
+		stage: text('stage').notNull(),
+		/** Why it was suspected: the verdict of the test on the day it was found (reason, dates, figures). */
+		grounds: jsonb('grounds').notNull().default({}),
+		/** The plot's area when the case last moved (frozen when it is disposed). */
+		areaM2: doublePrecision('area_m2').notNull(),
+		detectedOn: date('detected_on').notNull(),
+		/** 认定 or dismissal: the day and the reason given. */
+		decidedOn: date('decided_on'),
+		decision: text('decision'),
+		method: text('method'),
+		officer: text('officer'),
+		deadline: date('deadline'),
+		/** The disposal's steps, in order: { text, done }. */
+		steps: jsonb('steps').$type<{ text: string; done: boolean }[]>().notNull().default([]),
+		completedOn: date('completed_on'),
+		/** What completing it came to (the outcome in words). */
+		outcome: text('outcome'),
+		version: version(),
+		createdAt: created(),
+		updatedAt: updated()
+	},
+	(t) => [
+		uniqueIndex('land_cases_open_key')
+			.on(t.plotId, t.kind)
+			.where(sql`stage NOT IN ('dismissed', 'disposed')`),
+		index('land_cases_stage_idx').on(t.stage),
+		check('land_cases_kind_check', oneOf('kind', CASE_KINDS)),
+		check('land_cases_stage_check', oneOf('stage', CASE_STAGES)),
+		check('land_cases_method_check', sql`method IS NULL OR ${oneOf('method', DISPOSAL_METHODS)}`),
+		check('land_cases_area_check', sql`${t.areaM2} > 0`),
+		check('land_cases_decided_check', sql`${t.stage} IN ('suspected', 'investigating') OR ${t.decidedOn} IS NOT NULL`),
+		check('land_cases_disposal_check', sql`${t.stage} NOT IN ('disposing', 'disposed') OR (${t.method} IS NOT NULL AND ${t.deadline} IS NOT NULL)`),
+		check('land_cases_completed_check', sql`(${t.stage} = 'disposed') = (${t.completedOn} IS NOT NULL)`)
+	]
 );
 
 // ---------------------------------------------------------------- buildings
@@ -320,6 +383,11 @@ export const buildings = pgTable(
 			.notNull()
 			.default(sql`'{}'::text[]`),
 		taxTier: text('tax_tier').notNull().default('none'),
+		/** The tenants' annual tax, 万元 (the tier follows from it when it is known). */
+		annualTaxWan: doublePrecision('annual_tax_wan'),
+		/** The officer in charge of the building (楼长) and how to reach them. */
+		managerName: text('manager_name'),
+		managerPhone: text('manager_phone'),
 		completedYear: smallint('completed_year'),
 		published: boolean('published').notNull().default(false),
 		/** Retired: kept with its history, off the public map, restorable. */
@@ -337,7 +405,37 @@ export const buildings = pgTable(
 		check('buildings_floors_check', sql`${t.floors} BETWEEN 1 AND 200`),
 		check('buildings_area_check', sql`${t.grossAreaM2} > 0 AND ${t.leasableAreaM2} > 0 AND ${t.leasableAreaM2} <= ${t.grossAreaM2}`),
 		check('buildings_leased_check', sql`${t.leasedAreaM2} IS NULL OR (${t.leasedAreaM2} >= 0 AND ${t.leasedAreaM2} <= ${t.leasableAreaM2})`),
-		check('buildings_rent_check', sql`${t.rentYuanPerM2Day} IS NULL OR ${t.rentYuanPerM2Day} >= 0`)
+		check('buildings_rent_check', sql`${t.rentYuanPerM2Day} IS NULL OR ${t.rentYuanPerM2Day} >= 0`),
+		check('buildings_tax_check', sql`${t.annualTaxWan} IS NULL OR ${t.annualTaxWan} >= 0`)
+	]
+);
+
+/**
+ * A building's month (楼宇月度台账): its vacant, reserved and leased area, tenants and tax as
+ * they stood at the end of the month — written by the transaction that changes its units, and
+ * by the monthly pass for buildings nothing changed in.
+ */
+export const buildingMonths = pgTable(
+	'building_months',
+	{
+		buildingId: integer('building_id')
+			.notNull()
+			.references(() => buildings.id, { onDelete: 'cascade' }),
+		/** The first day of the month. */
+		month: date('month').notNull(),
+		leasableM2: doublePrecision('leasable_m2').notNull(),
+		leasedM2: doublePrecision('leased_m2').notNull(),
+		reservedM2: doublePrecision('reserved_m2').notNull(),
+		vacantM2: doublePrecision('vacant_m2').notNull(),
+		tenants: integer('tenants').notNull(),
+		taxWan: doublePrecision('tax_wan'),
+		updatedAt: updated()
+	},
+	(t) => [
+		primaryKey({ columns: [t.buildingId, t.month] }),
+		index('building_months_month_idx').on(t.month),
+		check('building_months_month_check', sql`extract(day from ${t.month}) = 1`),
+		check('building_months_area_check', sql`${t.leasableM2} >= 0 AND ${t.leasedM2} >= 0 AND ${t.reservedM2} >= 0 AND ${t.vacantM2} >= 0 AND ${t.tenants} >= 0`)
 	]
 );
 
@@ -567,7 +665,10 @@ export const auditEntries = pgTable(
 	(t) => [
 		index('audit_entries_entity_idx').on(t.entity, t.entityId),
 		index('audit_entries_import_idx').on(t.importId),
-		check('audit_entries_action_check', sql`${t.action} IN ('create', 'update', 'delete', 'restore', 'confirm', 'retire', 'merge')`)
+		check(
+			'audit_entries_action_check',
+			sql`${t.action} IN ('create', 'update', 'delete', 'restore', 'confirm', 'retire', 'merge', 'investigate', 'dismiss', 'dispose', 'complete')`
+		)
 	]
 );
 
@@ -581,6 +682,9 @@ export const siteSettings = pgTable(
 		id: smallint('id').primaryKey().default(1),
 		settings: jsonb('settings').notNull().default({}),
 		sampleData: boolean('sample_data').notNull().default(false),
+		/** The zone's low-efficiency thresholds (亩均税收, 亩均产值, 万元/亩/年); a park's own win. */
+		minTaxPerMuWan: doublePrecision('min_tax_per_mu_wan'),
+		minOutputPerMuWan: doublePrecision('min_output_per_mu_wan'),
 		version: version(),
 		updatedAt: updated()
 	},

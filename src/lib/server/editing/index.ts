@@ -19,7 +19,11 @@ import { ConflictError, EditValidationError, NotFoundError } from './errors';
 import { recordAudit } from '../audit';
 import { plotAttributesOf } from '../sites/details';
 import { iso, num, parseJson } from '../db/values';
+import { taxTierOf } from '../../domain/building-economy';
 import { checkPolygonal } from '../../geo/geometry-schema';
+import { detectCases } from '../land/detect';
+import { followPlot } from '../land/follow';
+import { recordBuildingMonths } from '../economy/months';
 
 export * from './errors';
 
@@ -146,7 +150,10 @@ export async function updatePlot(db: Database, user: SessionUser | null, code: s
 				supplyStatus: 'edit.bad_transition'
 			});
 		}
+		refuseCaseFlags(before, edit);
 		await writePlotAttributes(tx, code, edit);
+		// A new status can start (or end) a suspicion; the board shows it with this write.
+		await detectCases(tx, new Date(), [before.id]);
 		return recorded(tx, user, 'update', 'plot', code, before, plotSnapshot);
 	});
 }
@@ -175,6 +182,22 @@ export async function updatePlotBoundary(db: Database, user: SessionUser | null,
 			where code = ${code}`);
 		return recorded(tx, user, 'update', 'plot', code, before, plotSnapshot);
 	});
+}
+
+/**
+ * Idle and low-efficiency flags, the disposal method and its deadline are what the plot's land
+ * cases decided (the disposal board): an edit that would change them is refused, not ignored.
+ */
+export function refuseCaseFlags(
+	before: { isIdle: boolean; isLowEfficiency: boolean; disposalMethod: string | null; disposalDeadline: string | null },
+	edit: PlotAttributes
+) {
+	const changed = (['isIdle', 'isLowEfficiency', 'disposalMethod', 'disposalDeadline'] as const).filter((k) => (before[k] ?? null) !== (edit[k] ?? null));
+	if (changed.length) {
+		throw new EditValidationError(`${changed.join(', ')} follow the plot's land cases: change them on the disposal board.`, {
+			[changed[0]]: 'land.flags_from_cases'
+		});
+	}
 }
 
 export const boundarySql = (geometry: Geometry) => sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326))`;
@@ -233,7 +256,7 @@ export async function readPlot(db: Database, user: SessionUser | null, code: str
 // ------------------------------------------------------------------ buildings
 
 const BUILDING_SNAPSHOT_COLUMNS = sql`id, code, park_id, version, kind, floors, rent_yuan_per_m2_day, owner_name, operator_name, business_formats,
-	tax_tier, published, retired_at, confirmed_at, name_zh, name_en, gross_area_m2, leasable_area_m2, ST_AsGeoJSON(footprint, 7) as footprint,
+	tax_tier, annual_tax_wan, manager_name, manager_phone, published, retired_at, confirmed_at, name_zh, name_en, gross_area_m2, leasable_area_m2, ST_AsGeoJSON(footprint, 7) as footprint,
 	coalesce((select json_agg(json_build_object('id', u.id, 'floor', u.floor, 'unitNo', u.unit_no, 'areaM2', u.area_m2,
 		'status', u.status) order by u.floor, u.unit_no) from units u where u.building_id = b.id), '[]'::json) as units`;
 
@@ -254,6 +277,9 @@ function buildingSnapshotOf(r: Record<string, unknown>) {
 		operatorName: (r.operator_name as string) ?? null,
 		businessFormats: (r.business_formats as string[]) ?? [],
 		taxTier: String(r.tax_tier),
+		annualTaxWan: num(r.annual_tax_wan),
+		managerName: (r.manager_name as string | null) ?? null,
+		managerPhone: (r.manager_phone as string | null) ?? null,
 		published: Boolean(r.published),
 		retiredAt: iso(r.retired_at),
 		confirmedAt: iso(r.confirmed_at)!,
@@ -295,7 +321,11 @@ export async function writeBuildingAttributes(tx: TxHandle, code: string, a: Bui
 		update buildings set kind = ${a.kind}, floors = ${a.floors}, rent_yuan_per_m2_day = ${a.rentYuanPerM2Day},
 			owner_name = ${a.ownerName}, operator_name = ${a.operatorName},
 			business_formats = string_to_array(${a.businessFormats.join('\u001f')}, ${'\u001f'}),
-			tax_tier = ${a.taxTier}, published = ${a.published}, version = version + 1, updated_at = now()
+			tax_tier = ${a.annualTaxWan === undefined || a.annualTaxWan === null ? a.taxTier : taxTierOf(a.annualTaxWan)},
+			annual_tax_wan = ${a.annualTaxWan === undefined ? sql`annual_tax_wan` : a.annualTaxWan},
+			manager_name = ${a.managerName === undefined ? sql`manager_name` : a.managerName},
+			manager_phone = ${a.managerPhone === undefined ? sql`manager_phone` : a.managerPhone},
+			published = ${a.published}, version = version + 1, updated_at = now()
 		where code = ${code}`);
 }
 
@@ -303,6 +333,7 @@ export async function updateBuilding(db: Database, user: SessionUser | null, cod
 	return db.transaction(async (tx) => {
 		const before = await lockBuilding(tx, user, code, edit.version);
 		await writeBuildingAttributes(tx, code, edit);
+		await recordBuildingMonths(tx, [before.id]);
 		return recorded(tx, user, 'update', 'building', code, before, buildingSnapshot);
 	});
 }
@@ -326,6 +357,7 @@ export async function updateUnits(
 				where id = ${c.id} and building_id = ${before.id}`);
 		}
 		await tx.rows(sql`update buildings set version = version + 1, updated_at = now() where id = ${before.id}`);
+		await recordBuildingMonths(tx, [before.id]);
 		return recorded(tx, user, 'update', 'building', code, before, buildingSnapshot);
 	});
 }
@@ -414,6 +446,9 @@ export async function restore(db: Database, user: SessionUser | null, entity: En
 			if (JSON.stringify(t.boundary) !== JSON.stringify(before.boundary)) await checkBoundary(tx, before.parkId, code, g);
 			await writePlotAttributes(tx, code, t);
 			await tx.rows(sql`update plots set boundary = ${g}, area_m2 = ST_Area(${g}::geography) where code = ${code}`);
+			// The flags are the cases' (an old image may hold other ones).
+			await followPlot(tx, before.id);
+			await detectCases(tx, new Date(), [before.id]);
 			return recorded(tx, user, 'restore', 'plot', code, before, plotSnapshot);
 		}
 		const before = await lockBuilding(tx, user, code, version);
@@ -425,6 +460,7 @@ export async function restore(db: Database, user: SessionUser | null, entity: En
 				where code = ${code}`);
 		}
 		for (const u of t.units) await tx.rows(sql`update units set status = ${u.status}, area_m2 = ${u.areaM2} where id = ${u.id} and building_id = ${before.id}`);
+		await recordBuildingMonths(tx, [before.id]);
 		return recorded(tx, user, 'restore', 'building', code, before, buildingSnapshot);
 	});
 }

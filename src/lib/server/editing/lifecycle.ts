@@ -11,10 +11,11 @@ import type { Database, TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
 import { requireParkEditor, requireUser } from '../auth/permissions';
 import { EditValidationError, NotFoundError } from './errors';
-import { boundarySql, buildingSnapshot, checkBoundary, plotSnapshot, recorded, writable, type BuildingSnapshot, type PlotSnapshot } from '.';
+import { boundarySql, buildingSnapshot, checkBoundary, plotSnapshot, recorded, refuseCaseFlags, writable, type BuildingSnapshot, type PlotSnapshot } from '.';
 import { parseJson } from '../db/values';
 import type { BuildingCreate, PlotCreate } from '../../domain/edit-schemas';
 import type { Geometry } from 'geojson';
+import { detectCases } from '../land/detect';
 
 type Entity = 'plot' | 'building';
 
@@ -57,6 +58,8 @@ export async function createPlot(db: Database, user: SessionUser | null, parkCod
 	return db.transaction(async (tx) => {
 		const parkId = await requireParkScope(tx, u, parkCode);
 		await codeFree(tx, 'plot', input.code);
+		// A new plot has no land cases, so nothing has decided it is idle or low-efficiency yet.
+		refuseCaseFlags({ isIdle: false, isLowEfficiency: false, disposalMethod: null, disposalDeadline: null }, input);
 		const g = boundarySql(input.boundary);
 		await checkBoundary(tx, parkId, input.code, g, turfValid(input.boundary));
 		await tx.rows(sql`
@@ -68,6 +71,8 @@ export async function createPlot(db: Database, user: SessionUser | null, parkCod
 				${input.readiness}, string_to_array(${input.readinessItems.join(',')}, ','), ${input.supplyStatus}, ${input.isIdle},
 				${input.isLowEfficiency}, ${input.disposalMethod}, ${input.disposalDeadline}::date, ${input.availableFrom}::date,
 				${input.ownerName}, ${input.notes}, ${input.published})`);
+		const [{ id }] = await tx.rows<{ id: number }>(sql`select id from plots where code = ${input.code}`);
+		await detectCases(tx, new Date(), [Number(id)]);
 		return (await recorded(tx, u, 'create', 'plot', input.code, null, plotSnapshot))!;
 	});
 }

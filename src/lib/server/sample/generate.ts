@@ -381,8 +381,8 @@ function plotShape(rng: Random, x0: number, y0: number, x1: number, y1: number):
 
 // ------------------------------------------------------------------ helpers
 
-const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
-const GIVEN = ['伟', '芳', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '霞'];
+export const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
+export const GIVEN = ['伟', '芳', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '霞'];
 const FIRM_WORDS: readonly (readonly [string, string])[] = [
 	['华泰', 'Huatai'],
 	['鲁胜', 'Lusheng'],

@@ -7,6 +7,9 @@ import { sql } from 'drizzle-orm';
 import type { Database, TxHandle } from '../db/client';
 import { LAYERS } from '../../domain/vocab';
 import { generateSampleZone, type SampleZone } from './generate';
+import { generateLedgers, type SampleLedgers } from './ledgers';
+import { detectCases } from '../land/detect';
+import { closeMonth } from '../economy/months';
 import { bumpLayerVersions } from '../tiles/versions';
 import { createUser } from '../auth';
 import { markSampleData } from '../settings';
@@ -51,6 +54,7 @@ export async function loadSampleZone(database: Database, zone: SampleZone): Prom
 		await insertPlots(tx, zone, asOf);
 		await insertBuildings(tx, zone, asOf);
 		await insertOthers(tx, zone);
+		await insertLedgers(tx, zone, generateLedgers(zone));
 		await bumpLayerVersions(tx, LAYERS);
 		await markSampleData(tx);
 		for (const a of DEMO_ACCOUNTS) await createUser(tx, { ...a, parkCodes: [...a.parkCodes] });
@@ -294,4 +298,46 @@ async function insertOthers(tx: TxHandle, zone: SampleZone) {
 		)}) as r(name_zh text, name_en text, investor text, industry text, link text, stage text, plot text,
 			investment float8, funds float8, fdi float8, lead_at date, signed_at date, started_at date, production_at date)
 		join industries i on i.code = r.industry left join chain_links l on l.code = r.link left join plots pl on pl.code = r.plot`);
+}
+
+/** The land and building ledgers (see ledgers.ts); then the legal test finds the suspected cases, and this month's rows are written. */
+async function insertLedgers(tx: TxHandle, zone: SampleZone, l: SampleLedgers) {
+	await tx.rows(sql`
+		update plots p set contract_date = r.contract_date, started_on = r.started_on, stopped_since = r.stopped_since, land_price_wan = r.land_price_wan
+		from jsonb_to_recordset(${j(l.facts.map((f) => ({ code: f.code, contract_date: f.contractDate, started_on: f.startedOn, stopped_since: f.stoppedSince, land_price_wan: f.landPriceWan })))})
+			as r(code text, contract_date date, started_on date, stopped_since date, land_price_wan float8)
+		where p.code = r.code`);
+	await tx.rows(
+		sql`update site_settings set min_tax_per_mu_wan = ${l.zoneThresholds.taxPerMuWan}, min_output_per_mu_wan = ${l.zoneThresholds.outputPerMuWan} where id = 1`
+	);
+	for (const t of l.parkThresholds) {
+		await tx.rows(sql`update parks set min_tax_per_mu_wan = ${t.taxPerMuWan}, min_output_per_mu_wan = ${t.outputPerMuWan} where code = ${t.park}`);
+	}
+	await tx.rows(sql`
+		insert into land_cases (plot_id, kind, stage, grounds, area_m2, detected_on, decided_on, decision, method, officer, deadline, steps, completed_on, outcome)
+		select p.id, r.kind, r.stage, r.grounds, p.area_m2, r.detected_on, r.decided_on, r.decision, r.method, r.officer, r.deadline, r.steps, r.completed_on, r.outcome
+		from jsonb_to_recordset(${j(l.cases.map((c) => ({ ...c, detected_on: c.detectedOn, decided_on: c.decidedOn, completed_on: c.completedOn })))})
+			as r(plot text, kind text, stage text, grounds jsonb, detected_on date, decided_on date, decision text, method text, officer text,
+				deadline date, steps jsonb, completed_on date, outcome text)
+		join plots p on p.code = r.plot`);
+	// The plots' flags as their cases say (the generator's own flags agree; its deadlines are the cases').
+	await tx.rows(sql`
+		update plots p set
+			is_idle = exists (select 1 from land_cases c where c.plot_id = p.id and c.kind = 'idle' and c.stage in ('confirmed', 'disposing')),
+			is_low_efficiency = exists (select 1 from land_cases c where c.plot_id = p.id and c.kind = 'low_efficiency' and c.stage in ('confirmed', 'disposing')),
+			disposal_method = (select method from land_cases c where c.plot_id = p.id and c.stage = 'disposing' order by c.kind limit 1),
+			disposal_deadline = (select deadline from land_cases c where c.plot_id = p.id and c.stage = 'disposing' order by c.kind limit 1)`);
+	await detectCases(tx, new Date(`${zone.asOf}T00:00:00Z`));
+	await tx.rows(sql`
+		update buildings b set annual_tax_wan = r.tax, manager_name = r.manager, manager_phone = r.phone
+		from jsonb_to_recordset(${j(l.buildings.map((b) => ({ code: b.code, tax: b.annualTaxWan, manager: b.managerName, phone: b.managerPhone })))})
+			as r(code text, tax float8, manager text, phone text)
+		where b.code = r.code`);
+	const months = l.buildings.flatMap((b) => b.months.map((m) => ({ code: b.code, ...m })));
+	await tx.rows(sql`
+		insert into building_months (building_id, month, leasable_m2, leased_m2, reserved_m2, vacant_m2, tenants, tax_wan)
+		select b.id, r.month, r."leasableM2", r."leasedM2", r."reservedM2", r."vacantM2", r.tenants, r."taxWan"
+		from jsonb_to_recordset(${j(months)}) as r(code text, month date, "leasableM2" float8, "leasedM2" float8, "reservedM2" float8, "vacantM2" float8, tenants int, "taxWan" float8)
+		join buildings b on b.code = r.code`);
+	await closeMonth(tx, new Date(`${zone.asOf}T12:00:00Z`));
 }

@@ -1,0 +1,98 @@
+/**
+ * The boards' charts as ECharts options — pure data → option, shared by the page (the browser
+ * draws them, SVG) and the print view (the server renders the same option to SVG). Colours read
+ * in greyscale print too: the target is dashed, stacked areas differ in lightness.
+ */
+export const STAGE_COLOURS = { suspected: '#d97706', confirmed: '#dc2626', disposing: '#2563eb', disposed: '#15803d' } as const;
+
+export interface ChartLabels {
+	disposed: string;
+	planned: string;
+	unitMu: string;
+	months: string[];
+}
+
+type Option = Record<string, unknown>;
+
+const base = (animation: boolean): Option => ({
+	animation,
+	textStyle: { fontFamily: 'system-ui, "Noto Sans CJK SC", "Microsoft YaHei", sans-serif' },
+	grid: { left: 12, right: 16, top: 40, bottom: 12 }
+});
+
+/** Cumulative 亩 disposed by month against the straight line to the target. */
+export function disposalOption(months: { month: number; disposedMu: number | null; plannedMu: number | null }[], l: ChartLabels, animation = true): Option {
+	return {
+		...base(animation),
+		legend: { top: 0, data: [l.disposed, l.planned] },
+		tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => (v === null || v === undefined ? '—' : `${v} ${l.unitMu}`) },
+		xAxis: { type: 'category', data: l.months, axisTick: { alignWithLabel: true } },
+		yAxis: { type: 'value', name: l.unitMu, nameTextStyle: { align: 'left' } },
+		series: [
+			{ name: l.disposed, type: 'bar', data: months.map((m) => m.disposedMu), itemStyle: { color: STAGE_COLOURS.disposed }, barMaxWidth: 28 },
+			{
+				name: l.planned,
+				type: 'line',
+				data: months.map((m) => m.plannedMu),
+				symbol: 'none',
+				lineStyle: { type: 'dashed', width: 2, color: '#334155' },
+				itemStyle: { color: '#334155' }
+			}
+		]
+	};
+}
+
+export interface OccupancyLabels {
+	leased: string;
+	reserved: string;
+	vacant: string;
+	occupancy: string;
+	unitM2: string;
+}
+
+/** Leased, reserved and vacant area by month (stacked) and the occupancy rate. */
+export function occupancyOption(
+	months: { month: string; leasedM2: number; reservedM2: number; vacantM2: number; leasableM2: number }[],
+	l: OccupancyLabels,
+	animation = true
+): Option {
+	const rate = months.map((m) => (m.leasableM2 > 0 ? Math.round((m.leasedM2 / m.leasableM2) * 1000) / 10 : null));
+	const stack = (name: string, key: 'leasedM2' | 'reservedM2' | 'vacantM2', color: string) => ({
+		name,
+		type: 'bar',
+		stack: 'area',
+		data: months.map((m) => Math.round(m[key])),
+		itemStyle: { color },
+		barMaxWidth: 22
+	});
+	return {
+		...base(animation),
+		legend: { top: 0, data: [l.leased, l.reserved, l.vacant, l.occupancy] },
+		tooltip: { trigger: 'axis' },
+		xAxis: { type: 'category', data: months.map((m) => m.month.slice(0, 7)) },
+		yAxis: [
+			{ type: 'value', name: l.unitM2, nameTextStyle: { align: 'left' } },
+			{ type: 'value', name: '%', min: 0, max: 100, splitLine: { show: false } }
+		],
+		series: [
+			stack(l.leased, 'leasedM2', '#1d4ed8'),
+			stack(l.reserved, 'reservedM2', '#93c5fd'),
+			stack(l.vacant, 'vacantM2', '#e5e7eb'),
+			{
+				name: l.occupancy,
+				type: 'line',
+				yAxisIndex: 1,
+				data: rate,
+				symbol: 'circle',
+				symbolSize: 4,
+				lineStyle: { width: 2, color: '#0f172a' },
+				itemStyle: { color: '#0f172a' }
+			}
+		]
+	};
+}
+
+export const monthNames = (locale: string) =>
+	Array.from({ length: 12 }, (_, i) =>
+		locale === 'zh-CN' ? `${i + 1}月` : new Date(Date.UTC(2000, i, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })
+	);
