@@ -41,6 +41,7 @@ describe(`schema (${MODE})`, () => {
 			[
 				'audit_entries',
 				'buildings',
+				'building_months',
 				'chain_links',
 				'chains',
 				'disposal_targets',
@@ -50,6 +51,7 @@ describe(`schema (${MODE})`, () => {
 				'imports',
 				'industries',
 				'invitations',
+				'land_cases',
 				'layer_versions',
 				'notification_outbox',
 				'park_chains',

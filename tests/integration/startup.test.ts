@@ -52,6 +52,9 @@ describe(`feature details (${MODE})`, () => {
 		const d = await getFeatureDetails(db, 'parks', 'NM');
 		if (d?.layer !== 'parks') throw new Error('not a park');
 		expect(d.disposalTarget?.targetMu).toBe(2660);
+		// Disposed: the 亩 of its cases completed in the target's year (the sample zone disposes of some each month).
+		expect(d.disposalTarget?.disposedMu).toBeGreaterThan(0);
+		expect(d.disposalTarget!.disposedMu).toBeLessThan(2660);
 		expect(Object.values(d.plotsByStatus).reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
 		expect(d.chains.length).toBe(5);
 	});

@@ -3,8 +3,8 @@
  * sold and allocated plots, and a plot they catch gets a *suspected* case — nothing about the
  * plot itself changes until staff confirm it. Run by the background job every day and after
  * data changes, and by a plot's own edit in its transaction. A suspected case nobody has
- * touched is withdrawn when its plot no longer meets the test; a dismissed case is not opened
- * again until the plot's facts change after the dismissal.
+ * touched is withdrawn when its plot no longer meets the test; a dismissed or disposed-of case
+ * is not opened again until the plot's facts change after that decision.
  */
 import { sql } from 'drizzle-orm';
 import type { Database, TxHandle } from '../db/client';
@@ -40,7 +40,7 @@ export async function detectCases(tx: Rows, today: Date, plotIds?: number[]): Pr
 		where p.retired_at is null and p.supply_status in (${soldList}) ${only}`);
 	const cases = await tx.rows<{ id: number; plot_id: number; kind: CaseKind; stage: string; version: number; updated_at: unknown; grounds: unknown }>(sql`
 		select c.id, c.plot_id, c.kind, c.stage, c.version, c.updated_at, c.grounds from land_cases c
-		where c.stage in ('suspected', 'investigating', 'confirmed', 'disposing', 'dismissed')
+		where c.stage in ('suspected', 'investigating', 'confirmed', 'disposing', 'dismissed', 'disposed')
 		${plotIds ? sql`and c.plot_id = any(${`{${plotIds.join(',')}}`}::int[])` : sql``}`);
 	const byPlot = new Map<number, typeof cases>();
 	for (const c of cases) {
@@ -71,26 +71,29 @@ export async function detectCases(tx: Rows, today: Date, plotIds?: number[]): Pr
 		const mine = byPlot.get(id) ?? [];
 		const factsAt = iso(r.updated_at)!;
 		for (const g of grounds) {
-			const current = mine.find((c) => c.kind === g.kind && c.stage !== 'dismissed');
+			const current = mine.find((c) => c.kind === g.kind && c.stage !== 'dismissed' && c.stage !== 'disposed');
 			if (current) {
 				keep.add(Number(current.id));
 				// The verdict moves with time (an idle fee becomes recovery): an open case shows today's.
 				if (JSON.stringify(current.grounds) !== JSON.stringify(g)) refresh.push({ id: Number(current.id), grounds: g });
 				continue;
 			}
-			const dismissedSince = mine.some((c) => c.kind === g.kind && c.stage === 'dismissed' && iso(c.updated_at)! >= factsAt);
+			// Decided (dismissed, or disposed of) since the facts last changed: not suspected again on the same facts.
+			const dismissedSince = mine.some((c) => c.kind === g.kind && (c.stage === 'dismissed' || c.stage === 'disposed') && iso(c.updated_at)! >= factsAt);
 			if (!dismissedSince) open.push({ plotId: id, kind: g.kind, grounds: g, areaM2: Number(r.area_m2) });
 		}
 	}
 	// Untouched suspicions whose plot no longer meets the test (or left the sold land, or was retired).
 	const stale = cases.filter((c) => c.stage === 'suspected' && Number(c.version) === 1 && !keep.has(Number(c.id))).map((c) => Number(c.id));
 	const day = today.toISOString().slice(0, 10);
+	let opened = 0;
 	if (open.length) {
-		await tx.rows(sql`
+		const inserted = await tx.rows<{ id: number }>(sql`
 			insert into land_cases (plot_id, kind, stage, grounds, area_m2, detected_on)
 			select (x->>'plotId')::int, x->>'kind', 'suspected', x->'grounds', (x->>'areaM2')::float8, ${day}::date
 			from jsonb_array_elements(${JSON.stringify(open)}::jsonb) x
-			on conflict do nothing`);
+			on conflict do nothing returning id`);
+		opened = inserted.length;
 	}
 	if (refresh.length) {
 		await tx.rows(sql`
@@ -98,7 +101,7 @@ export async function detectCases(tx: Rows, today: Date, plotIds?: number[]): Pr
 			from jsonb_array_elements(${JSON.stringify(refresh)}::jsonb) x where c.id = (x->>'id')::int`);
 	}
 	if (stale.length) await tx.rows(sql`delete from land_cases where id = any(${`{${stale.join(',')}}`}::int[]) and stage = 'suspected' and version = 1`);
-	return { opened: open.length, withdrawn: stale.length, updated: refresh.length };
+	return { opened, withdrawn: stale.length, updated: refresh.length };
 }
 
 /** The whole zone, in its own transaction (the background job and the seed). */

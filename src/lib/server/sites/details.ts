@@ -170,7 +170,9 @@ async function parkDetails(database: Database, byId: boolean, key: string | numb
 				where p.published and p.supply_status = 'available'
 				and (p.park_id = pk.id or ST_Within(ST_PointOnSurface(p.boundary), pk.boundary))) as available_m2,
 			(select count(*) from enterprises e where e.published and ST_Within(e.location, pk.boundary)) as enterprises,
-			(select json_build_object('year', d.year, 'targetMu', d.target_mu, 'disposedMu', d.disposed_mu)
+			(select json_build_object('year', d.year, 'targetMu', d.target_mu, 'disposedMu',
+				round((coalesce((select sum(c.area_m2) from land_cases c join plots cp on cp.id = c.plot_id
+					where cp.park_id = pk.id and c.stage = 'disposed' and extract(year from c.completed_on) = d.year), 0) * 0.0015)::numeric, 1))
 				from disposal_targets d where d.park_id = pk.id and d.target_mu is not null order by d.year desc limit 1) as target_json
 		from parks pk left join parks parent on parent.id = pk.parent_id
 		where ${where('pk', byId, key)} and pk.published`);
