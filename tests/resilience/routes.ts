@@ -468,6 +468,69 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 		body: { kind: 'json', valid: () => ({ version: 1 }) },
 		access: { kind: 'staff' }
 	},
+	'GET /api/console/land': { path: () => '/api/console/land?year=2026', as: 'staff', query: ['year', 'park', 'stage', 'kind', 'due', 'q', 'page'] },
+	'GET /api/console/land/map': { path: () => '/api/console/land/map?year=2026', as: 'staff', query: ['year'] },
+	'GET /api/console/land/export': {
+		path: () => '/api/console/land/export?year=2026',
+		as: 'staff',
+		query: ['year', 'park', 'stage', 'kind', 'due', 'q', 'page']
+	},
+	'GET /api/console/land/thresholds': { path: () => '/api/console/land/thresholds', as: 'admin' },
+	'PUT /api/console/land/thresholds': {
+		path: () => '/api/console/land/thresholds',
+		as: 'admin',
+		body: { kind: 'json', valid: () => ({ zone: { taxPerMuWan: 10, outputPerMuWan: 150 }, parks: [] }) },
+		access: { kind: 'admin' }
+	},
+	'GET /api/console/land/cases/[id]': { path: () => '/api/console/land/cases/1', as: 'staff' },
+	'POST /api/console/land/cases/[id]': {
+		path: () => '/api/console/land/cases/1',
+		as: 'staff',
+		destructive: true,
+		body: {
+			kind: 'json',
+			valid: async (_s, c) => {
+				const r = (await editorState(c, '/api/console/land/cases/1')) as { case: { version: number } };
+				return {
+					action: 'dispose',
+					version: r.case.version,
+					method: 'recovery',
+					officer: '王强',
+					deadline: '2030-01-01',
+					steps: [{ text: '下达决定书', done: false }]
+				};
+			}
+		},
+		access: { kind: 'signed-in' }
+	},
+	'GET /api/console/plots/[code]/land-facts': { path: (s) => `/api/console/plots/${s.plotNM}/land-facts`, as: 'staff' },
+	'PUT /api/console/plots/[code]/land-facts': {
+		path: (s) => `/api/console/plots/${s.plotNM}/land-facts`,
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: async (s, c) => {
+				const f = (await editorState(c, `/api/console/plots/${s.plotNM}/land-facts`)) as Record<string, unknown>;
+				const keys = [
+					'version',
+					'contractDate',
+					'agreedStartDate',
+					'startedOn',
+					'builtRatio',
+					'investedRatio',
+					'stoppedSince',
+					'landPriceWan',
+					'taxPerMuWan',
+					'outputPerMuWan'
+				];
+				return Object.fromEntries(keys.map((k) => [k, f[k] ?? null]));
+			}
+		},
+		access: { kind: 'park', foreign: (s) => `/api/console/plots/${s.plotTE}/land-facts` }
+	},
+	'GET /api/console/economy': { path: () => '/api/console/economy', as: 'staff', query: ['park', 'kind', 'tier', 'q', 'flag', 'sort', 'dir', 'page'] },
+	'GET /api/console/economy/map': { path: () => '/api/console/economy/map', as: 'staff' },
+	'GET /api/console/economy/[code]': { path: (s) => `/api/console/economy/${s.buildingNM}`, as: 'staff' },
 	'GET /api/console/targets': { path: () => '/api/console/targets?year=2031', as: 'admin', query: ['year'] },
 	'PUT /api/console/targets/[park]': {
 		path: (s) => `/api/console/targets/${s.park}`,
@@ -632,6 +695,13 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /console/taxonomy': { path: () => '/console/taxonomy', as: 'admin' },
 	'GET /console/facilities': { path: () => '/console/facilities', as: 'staff' },
 	'GET /console/roads': { path: () => '/console/roads', as: 'staff' },
+	'GET /console/land': { path: () => '/console/land', as: 'staff', query: ['year', 'park', 'stage', 'kind', 'due', 'q', 'page'] },
+	'GET /console/land/print': { path: () => '/console/land/print', as: 'staff', query: ['year', 'park', 'stage', 'kind', 'due', 'q', 'page'] },
+	'GET /console/land/thresholds': { path: () => '/console/land/thresholds', as: 'admin' },
+	'GET /console/land/cases/[id]': { path: () => '/console/land/cases/1', as: 'staff' },
+	'GET /console/economy': { path: () => '/console/economy', as: 'staff', query: ['park', 'kind', 'tier', 'q', 'flag', 'sort', 'dir', 'page'] },
+	'GET /console/economy/print': { path: () => '/console/economy/print', as: 'staff', query: ['park', 'kind', 'tier', 'q', 'flag', 'sort', 'dir', 'page'] },
+	'GET /console/economy/[code]': { path: (s) => `/console/economy/${s.buildingNM}`, as: 'staff' },
 	'GET /console/targets': { path: () => '/console/targets', as: 'admin', query: ['year'] },
 	'GET /console/plots/new': { path: () => '/console/plots/new', as: 'staff', query: ['park'] },
 	'GET /console/buildings/new': { path: () => '/console/buildings/new', as: 'staff', query: ['park'] },

@@ -65,14 +65,14 @@ export interface Board {
 
 export const PAGE_SIZE = 50;
 
-/** Every case the user may see that bears on the year: open ones, and those closed in it. */
+/** Every case the user may see that bears on the year: open ones (soonest deadline first), then those closed in it. */
 async function casesInScope(db: Rows, user: SessionUser, year: number): Promise<LandCase[]> {
 	const scope = caseScope(user);
 	const rows = await db.rows<Record<string, unknown>>(sql`
 		select ${CASE_COLUMNS} from ${CASE_FROM}
 		where (c.stage not in ('dismissed', 'disposed') or extract(year from coalesce(c.completed_on, c.decided_on)) = ${year})
 		${scope ? sql`and p.park_id = any(${`{${scope.join(',')}}`}::int[])` : sql``}
-		order by c.deadline nulls last, c.id`);
+		order by c.stage in ('dismissed', 'disposed'), c.deadline nulls last, c.id`);
 	return rows.map(caseOf);
 }
 
