@@ -1,6 +1,6 @@
 /** The stages of an idle or low-efficiency land case, deadlines, and a park's progress towards its target. */
 import { describe, expect, it } from 'vitest';
-import { CASE_STAGES, isDueSoon, isOverdue, mapStage, nextStage, openActions, plannedByMonth, targetProgress } from '$lib/domain/idle-cases';
+import { CASE_STAGES, disposedByMonth, isDueSoon, isOverdue, mapStage, nextStage, openActions, plannedByMonth, targetProgress } from '$lib/domain/idle-cases';
 
 describe('idle land cases', () => {
 	it('walks suspected → investigating → confirmed → disposing → disposed, and nowhere else', () => {
@@ -56,5 +56,17 @@ describe('idle land cases', () => {
 	});
 	it('draws the straight line to the target month by month', () => {
 		expect(plannedByMonth(1200)).toEqual([100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 1100, 1200]);
+	});
+	it('adds up what was disposed of month by month, counting only that year, blank after today', () => {
+		const m2 = (mu: number) => (mu * 10000) / 15;
+		const cases = [
+			{ stage: 'disposed' as const, areaM2: m2(30), completedOn: '2026-01-31' },
+			{ stage: 'disposed' as const, areaM2: m2(20), completedOn: '2026-03-01' },
+			{ stage: 'disposed' as const, areaM2: m2(99), completedOn: '2025-12-31' },
+			{ stage: 'disposing' as const, areaM2: m2(50), completedOn: null }
+		];
+		expect(disposedByMonth(cases, 2026, '2026-04-15')).toEqual([30, 30, 50, 50, null, null, null, null, null, null, null, null]);
+		expect(disposedByMonth(cases, 2025, '2026-04-15')[11]).toBe(99);
+		expect(disposedByMonth(cases, 2027, '2026-04-15').every((v) => v === null)).toBe(true);
 	});
 });

@@ -3,7 +3,23 @@
  * draws them, SVG) and the print view (the server renders the same option to SVG). Colours read
  * in greyscale print too: the target is dashed, stacked areas differ in lightness.
  */
+import type { ExpressionSpecification } from 'maplibre-gl';
+import { translate, type Locale } from '../i18n';
+
 export const STAGE_COLOURS = { suspected: '#d97706', confirmed: '#dc2626', disposing: '#2563eb', disposed: '#15803d' } as const;
+
+/** The map's colour for a case plot by its `stage` property, in the same colours (a MapLibre expression). */
+export const stageColourExpression = (): ExpressionSpecification => [
+	'match',
+	['get', 'stage'],
+	'suspected',
+	STAGE_COLOURS.suspected,
+	'confirmed',
+	STAGE_COLOURS.confirmed,
+	'disposing',
+	STAGE_COLOURS.disposing,
+	STAGE_COLOURS.disposed
+];
 
 export interface ChartLabels {
 	disposed: string;
@@ -96,3 +112,50 @@ export const monthNames = (locale: string) =>
 	Array.from({ length: 12 }, (_, i) =>
 		locale === 'zh-CN' ? `${i + 1}月` : new Date(Date.UTC(2000, i, 1)).toLocaleString('en', { month: 'short', timeZone: 'UTC' })
 	);
+
+/** Occupancy bands on the building map: each from its lower bound up to the next. */
+export const OCCUPANCY_BANDS = [
+	{ from: 0, colour: '#b91c1c' },
+	{ from: 0.5, colour: '#f59e0b' },
+	{ from: 0.7, colour: '#84cc16' },
+	{ from: 0.85, colour: '#15803d' }
+] as const;
+
+export const occupancyColourExpression = (): ExpressionSpecification =>
+	[
+		'step',
+		['get', 'occupancy'],
+		OCCUPANCY_BANDS[0].colour,
+		...OCCUPANCY_BANDS.slice(1).flatMap((b) => [b.from, b.colour])
+	] as unknown as ExpressionSpecification;
+
+/** Tax tiers on the building map, highest first (the legend's order). */
+export const TIER_COLOURS = { over_100m: '#7c3aed', over_50m: '#2563eb', over_10m: '#60a5fa', none: '#cbd5e1' } as const;
+
+export const tierColourExpression = (): ExpressionSpecification => [
+	'match',
+	['get', 'tier'],
+	'over_100m',
+	TIER_COLOURS.over_100m,
+	'over_50m',
+	TIER_COLOURS.over_50m,
+	'over_10m',
+	TIER_COLOURS.over_10m,
+	TIER_COLOURS.none
+];
+
+/** The chart labels in the reader's language. */
+export const disposalLabels = (locale: Locale): ChartLabels => ({
+	disposed: translate(locale, 'land.chart_disposed'),
+	planned: translate(locale, 'land.chart_planned'),
+	unitMu: translate(locale, 'unit.mu'),
+	months: monthNames(locale)
+});
+
+export const occupancyLabels = (locale: Locale): OccupancyLabels => ({
+	leased: translate(locale, 'economy.leased'),
+	reserved: translate(locale, 'economy.reserved'),
+	vacant: translate(locale, 'economy.vacant'),
+	occupancy: translate(locale, 'economy.occupancy'),
+	unitM2: translate(locale, 'unit.m2')
+});

@@ -5,30 +5,44 @@
  */
 import { invalidateAll } from '$app/navigation';
 import { sendJson, type Json } from '$lib/api';
-import { translate, type Locale, type MessageKey } from '$lib/i18n';
+import { isMessageKey, translate, type Locale, type MessageKey } from '$lib/i18n';
 
 /** The text a refused answer shows. */
 export function refusalText(locale: Locale, status: number, body: Json): string {
 	if (status === 409) return translate(locale, 'console.conflict');
+	// The first field's problem in the reader's language; a code with no words of its own (`invalid`) gives the server's sentence.
 	const key = Object.values((body.fields ?? {}) as Record<string, string>)[0];
-	return key ? translate(locale, key as MessageKey) : String(body.message ?? '');
+	return key && isMessageKey(key) ? translate(locale, key) : String(body.message ?? '');
 }
 
 export class ConsoleWrite {
 	message = $state<{ ok: boolean; text: string } | null>(null);
+	/** A write is on its way (buttons wait). */
+	busy = $state(false);
 
 	constructor(private readonly locale: () => Locale) {}
 
-	/** Sends the write; returns the answer's body when it was done, else null (the message says why). */
-	async send(url: string, method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', body: unknown, done: MessageKey): Promise<Json | null> {
+	/** Sends the write; returns the answer's body when it was done, else null (the message says why). `params` fill the done message from the answer. */
+	async send(
+		url: string,
+		method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
+		body: unknown,
+		done: MessageKey,
+		params?: (answer: Json) => Record<string, string | number>
+	): Promise<Json | null> {
 		this.message = null;
-		const answer = await sendJson(url, method, body);
-		if (!answer.ok) {
-			this.message = { ok: false, text: refusalText(this.locale(), answer.status, answer.body) };
-			return null;
+		this.busy = true;
+		try {
+			const answer = await sendJson(url, method, body);
+			if (!answer.ok) {
+				this.message = { ok: false, text: refusalText(this.locale(), answer.status, answer.body) };
+				return null;
+			}
+			this.message = { ok: true, text: translate(this.locale(), done, params?.(answer.body)) };
+			await invalidateAll();
+			return answer.body;
+		} finally {
+			this.busy = false;
 		}
-		this.message = { ok: true, text: translate(this.locale(), done) };
-		await invalidateAll();
-		return answer.body;
 	}
 }

@@ -5,6 +5,8 @@
  * (with the reason); a confirmed case gets its disposal (method, responsible officer, deadline,
  * steps) and, completed, its 亩 count towards the park's target for the year it completed in.
  */
+import { m2ToMu } from './units';
+
 export const CASE_KINDS = ['idle', 'low_efficiency'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
@@ -55,9 +57,6 @@ export function isDueSoon(c: { stage: CaseStage; deadline: string | null }, toda
 	return c.deadline <= limit.toISOString().slice(0, 10);
 }
 
-/** 亩 per m². */
-const MU_PER_M2 = 15 / 10000;
-
 /**
  * A park's progress towards its target for a year: the 亩 of cases completed in that year count
  * as disposed; open confirmed or disposing cases as in progress; the rest of the target as not
@@ -68,9 +67,8 @@ export function targetProgress(
 	targetMu: number | null,
 	year: number
 ): { targetMu: number | null; disposedMu: number; inProgressMu: number; notStartedMu: number | null; shareDone: number | null } {
-	const mu = (m2: number) => m2 * MU_PER_M2;
-	const disposedMu = cases.filter((c) => c.stage === 'disposed' && c.completedOn?.startsWith(String(year))).reduce((s, c) => s + mu(c.areaM2), 0);
-	const inProgressMu = cases.filter((c) => c.stage === 'confirmed' || c.stage === 'disposing').reduce((s, c) => s + mu(c.areaM2), 0);
+	const disposedMu = cases.filter((c) => c.stage === 'disposed' && c.completedOn?.startsWith(String(year))).reduce((s, c) => s + m2ToMu(c.areaM2), 0);
+	const inProgressMu = cases.filter((c) => c.stage === 'confirmed' || c.stage === 'disposing').reduce((s, c) => s + m2ToMu(c.areaM2), 0);
 	const round = (v: number) => Math.round(v * 10) / 10;
 	return {
 		targetMu,
@@ -84,4 +82,22 @@ export function targetProgress(
 /** The straight line to the target: how much should be disposed by the end of each month (1–12). */
 export function plannedByMonth(targetMu: number): number[] {
 	return Array.from({ length: 12 }, (_, i) => Math.round(((targetMu * (i + 1)) / 12) * 10) / 10);
+}
+
+/**
+ * 亩 disposed of by the end of each month of `year` (1–12), cumulative; null for months after
+ * `today` (`YYYY-MM-DD`), which have not happened yet.
+ */
+export function disposedByMonth(cases: { stage: CaseStage; areaM2: number; completedOn: string | null }[], year: number, today: string): (number | null)[] {
+	const byMonth = Array.from({ length: 12 }, () => 0);
+	for (const c of cases) {
+		if (c.stage !== 'disposed' || !c.completedOn?.startsWith(`${year}-`)) continue;
+		byMonth[Number(c.completedOn.slice(5, 7)) - 1] += m2ToMu(c.areaM2);
+	}
+	const [ty, tm] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
+	let sum = 0;
+	return byMonth.map((mu, i) => {
+		sum += mu;
+		return year > ty || (year === ty && i + 1 > tm) ? null : Math.round(sum * 10) / 10;
+	});
 }

@@ -25,6 +25,9 @@ export function pickLocale(choice: string | null | undefined): Locale {
 	return DEFAULT_LOCALE;
 }
 
+/** Whether a string is a message key (a field's problem from the server may be a plain code such as `invalid`). */
+export const isMessageKey = (key: string): key is MessageKey => key in zh;
+
 /** Translates a key, filling `{name}` placeholders from params. */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
 	let text = catalogs[locale][key] ?? zh[key] ?? key;

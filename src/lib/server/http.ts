@@ -1,5 +1,5 @@
 /** Small helpers that keep endpoints thin: JSON errors with a message, never a stack trace. */
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import type { FieldError } from '../domain/finder';
 import { ZodError, type ZodType } from 'zod';
 import { PermissionError } from './auth/permissions';
@@ -84,4 +84,31 @@ export function fieldErrorsOf(e: ZodError): FieldError[] {
 export async function parseBody<T>(request: Request, schema: ZodType<T>): Promise<T> {
 	const body = await readJson(request);
 	return schema.parse(body ?? undefined);
+}
+
+/** Parses an address's query with a schema (empty values count as absent), throwing ZodError (→ 400). */
+export function parseQuery<T>(url: URL, schema: ZodType<T>): T {
+	return schema.parse(Object.fromEntries([...url.searchParams].filter(([, v]) => v !== '')));
+}
+
+/**
+ * A page's data, with the failures an endpoint maps to a status mapped to the error page
+ * instead: a bad address is a 400 page with its message, not a 500; no permission a 401/403;
+ * an unknown record a 404.
+ */
+export async function pageData<T>(fn: () => Promise<T>): Promise<T> {
+	try {
+		return await fn();
+	} catch (e) {
+		if (e instanceof ZodError)
+			error(400, {
+				message: fieldErrorsOf(e)
+					.map((f) => f.message)
+					.join(' ')
+			});
+		if (e instanceof EditValidationError) error(400, { message: e.message });
+		if (e instanceof PermissionError) error(e.status, { message: e.message });
+		if (e instanceof NotFoundError) error(404, { message: e.message });
+		throw e;
+	}
 }

@@ -12,9 +12,12 @@ import type { SessionUser } from '../auth';
 import { requireParkEditor, requireUser } from '../auth/permissions';
 import { NotFoundError } from '../editing/errors';
 import { dateOnly, num, parseJson, pgArray } from '../db/values';
-import { caseScope } from '../land/cases';
+import { inVisibleParks } from '../auth/scope';
+import { intList } from '../db/lists';
+import { TENANTS } from './months';
 import { monthOf, monthsUpTo, persistentVacancy, taxPerM2Yuan, taxTierOf, HIGH_VACANCY_MONTHS } from '../../domain/building-economy';
 import type { BuildingKind, TaxTier } from '../../domain/vocab';
+import type { EconomyFilters } from '../../domain/ledger-schemas';
 
 type Rows = Pick<TxHandle, 'rows'>;
 
@@ -48,19 +51,7 @@ export interface EconomyRow {
 	highVacancy: boolean;
 }
 
-export const ECONOMY_SORTS = ['name', 'park', 'kind', 'gross', 'vacant', 'occupancy', 'rent', 'tenants', 'tax', 'tax_m2'] as const;
-export type EconomySort = (typeof ECONOMY_SORTS)[number];
-
-export interface EconomyFilters {
-	park: string | null;
-	kind: BuildingKind | null;
-	tier: TaxTier | null;
-	q: string;
-	highVacancy: boolean;
-	sort: EconomySort;
-	dir: 'asc' | 'desc';
-	page: number;
-}
+export type { EconomyFilters };
 
 export interface EconomyZone {
 	buildings: number;
@@ -77,18 +68,14 @@ export interface EconomyZone {
 
 export const ECONOMY_PAGE = 50;
 
-const scopeOf = (user: SessionUser) => {
-	const s = caseScope(user);
-	return s ? sql`and b.park_id = any(${`{${s.join(',')}}`}::int[])` : sql``;
-};
+const scopeOf = (user: SessionUser) => inVisibleParks(sql`b.park_id`, user);
 
 async function rowsInScope(db: Rows, user: SessionUser, code?: string): Promise<EconomyRow[]> {
 	const rows = await db.rows<Record<string, unknown>>(sql`
 		select b.id, b.code, b.name_zh, b.name_en, k.code as park_code, k.name_zh as park_name_zh, k.name_en as park_name_en, b.kind,
 			b.owner_name, b.operator_name, b.business_formats, b.floors, b.gross_area_m2, o.leasable_m2, o.vacant_m2, o.reserved_m2, o.rate,
 			b.rent_yuan_per_m2_day, b.annual_tax_wan, b.tax_tier, b.manager_name, b.manager_phone, b.published,
-			coalesce(nullif((select count(*) from units u where u.building_id = b.id and u.status = 'leased'), 0),
-				(select count(*) from enterprises e where e.building_id = b.id))::int as tenants,
+			${TENANTS} as tenants,
 			(select json_agg(json_build_object('code', i.code, 'nameZh', i.name_zh, 'nameEn', i.name_en, 'm2', x.m2) order by x.m2 desc)
 				from (select tenant_industry_id, sum(area_m2) as m2 from units u where u.building_id = b.id and u.status = 'leased'
 					and tenant_industry_id is not null group by tenant_industry_id) x join industries i on i.id = x.tenant_industry_id) as by_industry
@@ -101,7 +88,7 @@ async function rowsInScope(db: Rows, user: SessionUser, code?: string): Promise<
 	const history = ids.length
 		? await db.rows<{ building_id: number; month: unknown; leasable_m2: number; vacant_m2: number }>(sql`
 			select building_id, month, leasable_m2, vacant_m2 from building_months where month >= ${from}::date
-			and building_id = any(${`{${ids.join(',')}}`}::int[])`)
+			and building_id in ${intList(ids)}`)
 		: [];
 	const byBuilding = new Map<number, { month: string; leasableM2: number; vacantM2: number }[]>();
 	for (const h of history) {
@@ -143,7 +130,7 @@ async function rowsInScope(db: Rows, user: SessionUser, code?: string): Promise<
 	});
 }
 
-const SORT_KEY: Record<EconomySort, (r: EconomyRow, zh: boolean) => string | number | null> = {
+const SORT_KEY: Record<EconomyFilters['sort'], (r: EconomyRow, zh: boolean) => string | number | null> = {
 	name: (r, zh) => (zh ? r.nameZh : r.nameEn),
 	park: (r) => r.parkCode,
 	kind: (r) => r.kind,
@@ -161,10 +148,9 @@ export async function economyOf(db: Rows, user: SessionUser | null, f: EconomyFi
 	const u = requireUser(user);
 	const all = await rowsInScope(db, u);
 	const year = new Date().getFullYear();
-	const scope = caseScope(u);
 	const [t] = await db.rows<{ t100: unknown; t50: unknown }>(sql`
 		select sum(buildings_over_100m) as t100, sum(buildings_over_50m) as t50 from disposal_targets d
-		where d.year = ${year} ${scope ? sql`and d.park_id = any(${`{${scope.join(',')}}`}::int[])` : sql``}`);
+		where d.year = ${year} ${inVisibleParks(sql`d.park_id`, u)}`);
 	const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
 	const leasable = sum(all.map((r) => r.leasableM2));
 	const vacant = sum(all.map((r) => r.vacantM2));

@@ -8,15 +8,17 @@
 import { sql } from 'drizzle-orm';
 import type { TxHandle } from '../db/client';
 import { monthOf } from '../../domain/building-economy';
+import { intList } from '../db/lists';
 
 type Rows = Pick<TxHandle, 'rows'>;
 
-/** The building's figures now: occupancy by the one definition, tenants (leased units, else its firms), tax. */
+/** A building's tenants (of `buildings b`): its leased units, or the firms registered in it when it keeps no units. */
+export const TENANTS = sql`coalesce(nullif((select count(*) from units u where u.building_id = b.id and u.status = 'leased'), 0),
+	(select count(*) from enterprises e where e.building_id = b.id))::int`;
+
+/** The building's figures now: occupancy by the one definition, tenants, tax. */
 const CURRENT = (month: string) => sql`
-	select b.id, ${month}::date, o.leasable_m2, o.leased_m2, o.reserved_m2, o.vacant_m2,
-		coalesce(nullif((select count(*) from units u where u.building_id = b.id and u.status = 'leased'), 0),
-			(select count(*) from enterprises e where e.building_id = b.id))::int,
-		b.annual_tax_wan
+	select b.id, ${month}::date, o.leasable_m2, o.leased_m2, o.reserved_m2, o.vacant_m2, ${TENANTS}, b.annual_tax_wan
 	from buildings b cross join lateral building_occupancy(b.id, b.leasable_area_m2, b.leased_area_m2) o`;
 
 const COLUMNS = sql`(building_id, month, leasable_m2, leased_m2, reserved_m2, vacant_m2, tenants, tax_wan)`;
@@ -26,7 +28,7 @@ export async function recordBuildingMonths(tx: Rows, buildingIds: number[], now 
 	if (!buildingIds.length) return;
 	await tx.rows(sql`
 		insert into building_months ${COLUMNS}
-		${CURRENT(monthOf(now))} where b.id = any(${`{${buildingIds.join(',')}}`}::int[])
+		${CURRENT(monthOf(now))} where b.id in ${intList(buildingIds)}
 		on conflict (building_id, month) do update set leasable_m2 = excluded.leasable_m2, leased_m2 = excluded.leased_m2,
 			reserved_m2 = excluded.reserved_m2, vacant_m2 = excluded.vacant_m2, tenants = excluded.tenants, tax_wan = excluded.tax_wan,
 			updated_at = now()`);

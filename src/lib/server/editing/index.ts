@@ -22,7 +22,7 @@ import { iso, num, parseJson } from '../db/values';
 import { taxTierOf } from '../../domain/building-economy';
 import { checkPolygonal } from '../../geo/geometry-schema';
 import { detectCases } from '../land/detect';
-import { followPlot } from '../land/follow';
+import { followCases } from '../land/follow';
 import { recordBuildingMonths } from '../economy/months';
 
 export * from './errors';
@@ -447,7 +447,7 @@ export async function restore(db: Database, user: SessionUser | null, entity: En
 			await writePlotAttributes(tx, code, t);
 			await tx.rows(sql`update plots set boundary = ${g}, area_m2 = ST_Area(${g}::geography) where code = ${code}`);
 			// The flags are the cases' (an old image may hold other ones).
-			await followPlot(tx, before.id, { bump: false });
+			await followCases(tx, [before.id], { bump: false });
 			await detectCases(tx, new Date(), [before.id]);
 			return recorded(tx, user, 'restore', 'plot', code, before, plotSnapshot);
 		}

@@ -10,21 +10,14 @@ import type { TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
 import { requireUser } from '../auth/permissions';
 import { num } from '../db/values';
-import { isDueSoon, isOpen, isOverdue, mapStage, plannedByMonth, targetProgress, type CaseKind, type CaseStage } from '../../domain/idle-cases';
-import { CASE_COLUMNS, CASE_FROM, caseOf, caseScope, type LandCase } from './cases';
+import { CASE_STAGES, disposedByMonth, isDueSoon, isOpen, isOverdue, mapStage, plannedByMonth, targetProgress, type CaseStage } from '../../domain/idle-cases';
+import { CASE_COLUMNS, CASE_FROM, caseOf, type LandCase } from './cases';
+import { inVisibleParks, visibleParkIds } from '../auth/scope';
+import type { BoardFilters } from '../../domain/ledger-schemas';
 
 type Rows = Pick<TxHandle, 'rows'>;
 
-export interface BoardFilters {
-	year: number;
-	/** One park's board (its code), or the zone's. */
-	park: string | null;
-	stage: CaseStage | 'open' | null;
-	kind: CaseKind | null;
-	due: 'overdue' | 'soon' | null;
-	q: string;
-	page: number;
-}
+export type { BoardFilters };
 
 export interface ParkProgress {
 	parkCode: string | null;
@@ -67,11 +60,10 @@ export const PAGE_SIZE = 50;
 
 /** Every case the user may see that bears on the year: open ones (soonest deadline first), then those closed in it. */
 async function casesInScope(db: Rows, user: SessionUser, year: number): Promise<LandCase[]> {
-	const scope = caseScope(user);
 	const rows = await db.rows<Record<string, unknown>>(sql`
 		select ${CASE_COLUMNS} from ${CASE_FROM}
 		where (c.stage not in ('dismissed', 'disposed') or extract(year from coalesce(c.completed_on, c.decided_on)) = ${year})
-		${scope ? sql`and p.park_id = any(${`{${scope.join(',')}}`}::int[])` : sql``}
+		${inVisibleParks(sql`p.park_id`, user)}
 		order by c.stage in ('dismissed', 'disposed'), c.deadline nulls last, c.id`);
 	return rows.map(caseOf);
 }
@@ -93,18 +85,15 @@ function progressOf(
 	};
 }
 
-const MU = 15 / 10000;
-
 /** The board for a year, for a user (every park for staff, their parks for editors); `pageSize` Infinity lists every case (the export). */
 export async function boardOf(db: Rows, user: SessionUser | null, f: BoardFilters, now = new Date(), pageSize = PAGE_SIZE): Promise<Board> {
 	const u = requireUser(user);
 	const today = now.toISOString().slice(0, 10);
-	const scope = caseScope(u);
 	const all = await casesInScope(db, u, f.year);
 	const parkRows = await db.rows<Record<string, unknown>>(sql`
 			select k.id, k.code, k.name_zh, k.name_en, d.target_mu from parks k
 			left join disposal_targets d on d.park_id = k.id and d.year = ${f.year}
-			${scope ? sql`where k.id = any(${`{${scope.join(',')}}`}::int[])` : sql``}
+			where true ${inVisibleParks(sql`k.id`, u)}
 			order by k.code`);
 	const byPark = new Map<string, LandCase[]>();
 	for (const c of all) byPark.set(c.parkCode, [...(byPark.get(c.parkCode) ?? []), c]);
@@ -118,26 +107,17 @@ export async function boardOf(db: Rows, user: SessionUser | null, f: BoardFilter
 				today
 			)
 		)
-		.filter((p) => p.targetMu !== null || p.disposedMu > 0 || p.inProgressMu > 0 || p.suspected > 0 || byPark.has(p.parkCode!));
+		// Parks with nothing to report (no target, no case) stay off the board.
+		.filter((p) => p.targetMu !== null || byPark.has(p.parkCode!));
 	const targets = parks.map((p) => p.targetMu).filter((t): t is number => t !== null);
 	const zone = progressOf({ parkCode: null, nameZh: '', nameEn: '' }, all, targets.length ? targets.reduce((a, b) => a + b, 0) : null, f.year, today);
 	const chartPark = f.park ? parks.find((p) => p.parkCode === f.park) : null;
 	const chartCases = chartPark ? (byPark.get(chartPark.parkCode!) ?? []) : all;
 	const chartTarget = chartPark ? chartPark.targetMu : zone.targetMu;
 	const planned = chartTarget ? plannedByMonth(chartTarget) : null;
-	const [ty, tm] = [Number(today.slice(0, 4)), Number(today.slice(5, 7))];
-	const months = Array.from({ length: 12 }, (_, i) => {
-		const month = i + 1;
-		const future = f.year > ty || (f.year === ty && month > tm);
-		const done = chartCases
-			.filter((c) => c.stage === 'disposed' && c.completedOn && c.completedOn.startsWith(String(f.year)) && Number(c.completedOn.slice(5, 7)) <= month)
-			.reduce((s, c) => s + c.areaM2 * MU, 0);
-		return { month, disposedMu: future ? null : Math.round(done * 10) / 10, plannedMu: planned ? planned[i] : null };
-	});
-	const counts = Object.fromEntries(['suspected', 'investigating', 'confirmed', 'dismissed', 'disposing', 'disposed'].map((s) => [s, 0])) as Record<
-		CaseStage,
-		number
-	>;
+	const done = disposedByMonth(chartCases, f.year, today);
+	const months = done.map((disposedMu, i) => ({ month: i + 1, disposedMu, plannedMu: planned ? planned[i] : null }));
+	const counts = Object.fromEntries(CASE_STAGES.map((s) => [s, 0])) as Record<CaseStage, number>;
 	for (const c of all) counts[c.stage]++;
 	const q = f.q.trim().toLowerCase();
 	const listed = all
@@ -151,7 +131,7 @@ export async function boardOf(db: Rows, user: SessionUser | null, f: BoardFilter
 	return {
 		year: f.year,
 		today,
-		wholeZone: scope === null,
+		wholeZone: visibleParkIds(u) === null,
 		parks,
 		zone,
 		months,
@@ -167,12 +147,11 @@ export async function boardOf(db: Rows, user: SessionUser | null, f: BoardFilter
 /** The plots of the cases on the map, coloured by stage (dismissed ones leave the map). */
 export async function caseMap(db: Rows, user: SessionUser | null, year: number) {
 	const u = requireUser(user);
-	const scope = caseScope(u);
 	const rows = await db.rows<{ id: number; code: string; kind: string; stage: CaseStage; g: string }>(sql`
 		select c.id, p.code, c.kind, c.stage, ST_AsGeoJSON(p.boundary, 6) as g
 		from land_cases c join plots p on p.id = c.plot_id
 		where (c.stage not in ('dismissed', 'disposed') or (c.stage = 'disposed' and extract(year from c.completed_on) = ${year}))
-		${scope ? sql`and p.park_id = any(${`{${scope.join(',')}}`}::int[])` : sql``}`);
+		${inVisibleParks(sql`p.park_id`, u)}`);
 	return {
 		type: 'FeatureCollection' as const,
 		features: rows.map((r) => ({

@@ -18,8 +18,8 @@ import { ConflictError, EditValidationError, NotFoundError } from '../editing/er
 import { dateOnly, iso, parseJson } from '../db/values';
 import { nextStage, openActions, type CaseAction, type CaseKind, type CaseStage } from '../../domain/idle-cases';
 import type { Grounds } from '../../domain/land-suspicion';
-import type { CaseActionInput } from '../../domain/land-schemas';
-import { followPlot } from './follow';
+import type { CaseActionInput } from '../../domain/ledger-schemas';
+import { followCases } from './follow';
 
 type Rows = Pick<TxHandle, 'rows'>;
 
@@ -80,13 +80,12 @@ export function caseOf(r: Record<string, unknown>): LandCase {
 	};
 }
 
-/** Which parks a user sees the cases of: null for every park (staff, admins). */
-export const caseScope = (user: SessionUser): number[] | null => (canPlanTours(user) ? null : user.parkIds);
-
 async function caseRow(db: Rows, id: number, lock = false): Promise<LandCase | null> {
 	const [r] = await db.rows<Record<string, unknown>>(sql`select ${CASE_COLUMNS} from ${CASE_FROM} where c.id = ${id} ${lock ? sql`for update of c` : sql``}`);
 	return r ? caseOf(r) : null;
 }
+
+const DECIDERS_ONLY = 'Only promotion staff and administrators decide land cases.';
 
 /** Steps only staff take: the decisions. */
 const STAFF_ONLY: readonly CaseAction[] = ['confirm', 'dismiss', 'complete'];
@@ -105,12 +104,9 @@ export async function readCase(db: Rows, user: SessionUser | null, id: number): 
 	return c;
 }
 
-/** The permission of a step, checked before its body is read: the case's park, and the decisions for staff. */
-export async function requireCaseScope(db: Rows, user: SessionUser | null, id: number, action?: string): Promise<void> {
+/** The permission of a step, checked before its body is read: the case's park (the decisions' role is checked with the step). */
+export async function requireCaseScope(db: Rows, user: SessionUser | null, id: number): Promise<void> {
 	await readCase(db, user, id);
-	if (action && STAFF_ONLY.includes(action as CaseAction) && !canPlanTours(user!)) {
-		throw new PermissionError(403, 'Only promotion staff and administrators decide land cases.');
-	}
 }
 
 /** The case's history: its audit entries, newest first. */
@@ -131,7 +127,7 @@ export async function takeCaseAction(db: Database, user: SessionUser | null, id:
 		const before = await caseRow(tx, id, true);
 		if (!before) throw new NotFoundError(`No land case ${id}.`);
 		requireParkEditor(u, before.parkId);
-		if (STAFF_ONLY.includes(input.action) && !canPlanTours(u)) throw new PermissionError(403, 'Only promotion staff and administrators decide land cases.');
+		if (STAFF_ONLY.includes(input.action) && !canPlanTours(u)) throw new PermissionError(403, DECIDERS_ONLY);
 		if (before.version !== input.version) throw new ConflictError(before);
 		const to = nextStage(before.stage, input.action);
 		if (!to) {
@@ -140,7 +136,7 @@ export async function takeCaseAction(db: Database, user: SessionUser | null, id:
 		const now = today();
 		const set = await stepColumns(tx, before, input, now);
 		await tx.rows(sql`update land_cases set stage = ${to}, ${set}, version = version + 1, updated_at = now() where id = ${id}`);
-		await followPlot(tx, before.plotId);
+		await followCases(tx, [before.plotId]);
 		const after = (await caseRow(tx, id))!;
 		await recordAudit(tx, u, input.action, 'land_case', id, auditImage(before), auditImage(after));
 		await bumpLayerVersions(tx, ['plots']);

@@ -9,6 +9,7 @@
 import { sql } from 'drizzle-orm';
 import type { Database, TxHandle } from '../db/client';
 import { dateOnly, iso, num } from '../db/values';
+import { intList } from '../db/lists';
 import { groundsFor, SOLD_STATUSES, type Grounds } from '../../domain/land-suspicion';
 import { thresholdsFor, type EfficiencyThresholds } from '../../domain/idle-land';
 import type { CaseKind } from '../../domain/idle-cases';
@@ -31,7 +32,7 @@ const soldList = sql.join(
 export async function detectCases(tx: Rows, today: Date, plotIds?: number[]): Promise<{ opened: number; withdrawn: number; updated: number }> {
 	if (plotIds && plotIds.length === 0) return { opened: 0, withdrawn: 0, updated: 0 };
 	const zone = await zoneThresholds(tx);
-	const only = plotIds ? sql`and p.id = any(${`{${plotIds.join(',')}}`}::int[])` : sql``;
+	const only = plotIds ? sql`and p.id in ${intList(plotIds)}` : sql``;
 	const rows = await tx.rows<Record<string, unknown>>(sql`
 		select p.id, p.supply_status, p.agreed_start_date, p.started_on, p.stopped_since, p.built_ratio, p.invested_ratio,
 			p.tax_per_mu_wan, p.output_per_mu_wan, p.land_price_wan, p.area_m2, p.updated_at,
@@ -41,7 +42,7 @@ export async function detectCases(tx: Rows, today: Date, plotIds?: number[]): Pr
 	const cases = await tx.rows<{ id: number; plot_id: number; kind: CaseKind; stage: string; version: number; updated_at: unknown; grounds: unknown }>(sql`
 		select c.id, c.plot_id, c.kind, c.stage, c.version, c.updated_at, c.grounds from land_cases c
 		where c.stage in ('suspected', 'investigating', 'confirmed', 'disposing', 'dismissed', 'disposed')
-		${plotIds ? sql`and c.plot_id = any(${`{${plotIds.join(',')}}`}::int[])` : sql``}`);
+		${plotIds ? sql`and c.plot_id in ${intList(plotIds)}` : sql``}`);
 	const byPlot = new Map<number, typeof cases>();
 	for (const c of cases) {
 		const list = byPlot.get(Number(c.plot_id)) ?? [];
@@ -100,7 +101,7 @@ export async function detectCases(tx: Rows, today: Date, plotIds?: number[]): Pr
 			update land_cases c set grounds = x->'grounds'
 			from jsonb_array_elements(${JSON.stringify(refresh)}::jsonb) x where c.id = (x->>'id')::int`);
 	}
-	if (stale.length) await tx.rows(sql`delete from land_cases where id = any(${`{${stale.join(',')}}`}::int[]) and stage = 'suspected' and version = 1`);
+	if (stale.length) await tx.rows(sql`delete from land_cases where id in ${intList(stale)} and stage = 'suspected' and version = 1`);
 	return { opened, withdrawn: stale.length, updated: refresh.length };
 }
 

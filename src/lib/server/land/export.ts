@@ -3,8 +3,7 @@ import ExcelJS from 'exceljs';
 import { translate, vocabLabel, type Locale, type MessageKey } from '../../i18n';
 import type { Board } from './board';
 import { groundsText } from '../../i18n/land-format';
-
-const MU = 15 / 10000;
+import { m2ToMu, roundTo } from '../../domain/units';
 
 export async function boardWorkbook(board: Board, locale: Locale): Promise<Buffer> {
 	const t = (k: MessageKey, p?: Record<string, string | number>) => translate(locale, k, p);
@@ -52,7 +51,7 @@ export async function boardWorkbook(board: Board, locale: Locale): Promise<Buffe
 			c.id,
 			zh ? c.parkNameZh : c.parkNameEn,
 			c.plotCode,
-			Math.round(c.areaM2 * MU * 10) / 10,
+			roundTo(m2ToMu(c.areaM2), 1),
 			vocabLabel(locale, 'land_kind', c.kind),
 			groundsText(locale, c.grounds),
 			vocabLabel(locale, 'land_stage', c.stage),

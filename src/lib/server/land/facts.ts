@@ -12,10 +12,11 @@ import { recordAudit } from '../audit';
 import { bumpLayerVersions } from '../tiles/versions';
 import { ConflictError, NotFoundError } from '../editing/errors';
 import { dateOnly, num } from '../db/values';
-import { LAND_FACT_FIELDS, type LandFactsInput } from '../../domain/land-schemas';
+import { LAND_FACT_FIELDS, type LandFactsInput } from '../../domain/ledger-schemas';
 import { detectCases } from './detect';
+import type { SupplyStatus } from '../../domain/vocab';
 
-export type LandFacts = Omit<LandFactsInput, 'version'> & { code: string; version: number; parkId: number; supplyStatus: string; areaM2: number };
+export type LandFacts = Omit<LandFactsInput, 'version'> & { code: string; version: number; parkId: number; supplyStatus: SupplyStatus; areaM2: number };
 
 async function factsRow(db: Pick<TxHandle, 'rows'>, code: string, lock = false): Promise<(LandFacts & { id: number }) | null> {
 	const [r] = await db.rows<Record<string, unknown>>(sql`
@@ -28,7 +29,7 @@ async function factsRow(db: Pick<TxHandle, 'rows'>, code: string, lock = false):
 		code: String(r.code),
 		parkId: Number(r.park_id),
 		version: Number(r.version),
-		supplyStatus: String(r.supply_status),
+		supplyStatus: r.supply_status as SupplyStatus,
 		areaM2: Number(r.area_m2),
 		contractDate: dateOnly(r.contract_date),
 		agreedStartDate: dateOnly(r.agreed_start_date),

@@ -10,7 +10,7 @@ import { requireAdmin } from '../auth/permissions';
 import { recordAudit } from '../audit';
 import { EditValidationError } from '../editing/errors';
 import { num } from '../db/values';
-import type { ThresholdsInput } from '../../domain/land-schemas';
+import type { ThresholdsInput } from '../../domain/ledger-schemas';
 import type { EfficiencyThresholds } from '../../domain/idle-land';
 import { detectCases, zoneThresholds } from './detect';
 

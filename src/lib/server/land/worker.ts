@@ -6,36 +6,21 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
-import { describeError } from '../log';
+import { every } from '../jobs';
 import { detectAll } from './detect';
 import { closeMonth } from '../economy/months';
 
 export function startLedgerWorker(db: Database, intervalMs = 60_000): () => void {
 	let lastDay = '';
 	let lastVersion = -1;
-	let running = false;
-	const tick = async () => {
-		if (running) return;
-		running = true;
-		try {
-			const day = new Date().toISOString().slice(0, 10);
-			const [v] = await db.rows<{ v: number }>(sql`select version::int as v from layer_versions where layer = 'plots'`);
-			if (day !== lastDay || Number(v?.v) !== lastVersion) {
-				const found = await detectAll(db);
-				if (found.opened || found.withdrawn) console.log(`[land] ${found.opened} suspected cases found, ${found.withdrawn} withdrawn`);
-				if (day !== lastDay) await closeMonth(db);
-				lastDay = day;
-				// Re-read: finding cases does not bump the plots, but a write may have come in meanwhile.
-				lastVersion = Number(v?.v);
-			}
-		} catch (e) {
-			console.warn(`[land] daily pass skipped: ${describeError(e)}`);
-		} finally {
-			running = false;
-		}
-	};
-	const timer = setInterval(tick, intervalMs);
-	timer.unref();
-	void tick();
-	return () => clearInterval(timer);
+	return every(intervalMs, 'land', async () => {
+		const day = new Date().toISOString().slice(0, 10);
+		const [v] = await db.rows<{ v: number }>(sql`select version::int as v from layer_versions where layer = 'plots'`);
+		if (day === lastDay && Number(v?.v) === lastVersion) return;
+		const found = await detectAll(db);
+		if (found.opened || found.withdrawn) console.log(`[land] ${found.opened} suspected cases found, ${found.withdrawn} withdrawn`);
+		if (day !== lastDay) await closeMonth(db);
+		lastDay = day;
+		lastVersion = Number(v?.v);
+	});
 }

@@ -9,35 +9,22 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { pendingOutbox, rematchRequirements } from '.';
-import { describeError } from '../log';
+import { every } from '../jobs';
 
 export function startRequirementsWorker(db: Database, origin: string, intervalMs = 30_000): () => void {
 	let lastVersion = -1;
-	let running = false;
 	let lastPending = -1;
-	const tick = async () => {
-		if (running) return;
-		running = true;
-		try {
-			const [v] = await db.rows<{ v: number }>(sql`select sum(version)::int as v from layer_versions where layer in ('plots', 'buildings')`);
-			if (Number(v.v) !== lastVersion) {
-				const queued = await rematchRequirements(db, origin);
-				if (queued > 0) console.log(`[requirements] ${queued} new matches queued`);
-				lastVersion = Number(v.v);
-			}
-			if (process.env.SITEATLAS_OUTBOX !== 'off') {
-				const pending = await pendingOutbox(db);
-				if (pending !== lastPending && pending > 0) console.log(`[outbox] ${pending} messages pending in notification_outbox (no mail transport configured)`);
-				lastPending = pending;
-			}
-		} catch (e) {
-			console.warn(`[requirements] matching skipped: ${describeError(e)}`);
-		} finally {
-			running = false;
+	return every(intervalMs, 'requirements', async () => {
+		const [v] = await db.rows<{ v: number }>(sql`select sum(version)::int as v from layer_versions where layer in ('plots', 'buildings')`);
+		if (Number(v.v) !== lastVersion) {
+			const queued = await rematchRequirements(db, origin);
+			if (queued > 0) console.log(`[requirements] ${queued} new matches queued`);
+			lastVersion = Number(v.v);
 		}
-	};
-	const timer = setInterval(tick, intervalMs);
-	timer.unref();
-	void tick();
-	return () => clearInterval(timer);
+		if (process.env.SITEATLAS_OUTBOX !== 'off') {
+			const pending = await pendingOutbox(db);
+			if (pending !== lastPending && pending > 0) console.log(`[outbox] ${pending} messages pending in notification_outbox (no mail transport configured)`);
+			lastPending = pending;
+		}
+	});
 }

@@ -381,8 +381,8 @@ function plotShape(rng: Random, x0: number, y0: number, x1: number, y1: number):
 
 // ------------------------------------------------------------------ helpers
 
-export const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
-export const GIVEN = ['伟', '芳', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '霞'];
+const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '赵', '黄', '周', '吴', '徐', '孙', '马', '朱', '胡', '郭'];
+const GIVEN = ['伟', '芳', '敏', '静', '强', '磊', '军', '洋', '勇', '艳', '杰', '娟', '涛', '明', '超', '霞'];
 const FIRM_WORDS: readonly (readonly [string, string])[] = [
 	['华泰', 'Huatai'],
 	['鲁胜', 'Lusheng'],
@@ -406,11 +406,11 @@ const FIRM_WORDS: readonly (readonly [string, string])[] = [
 	['胜通', 'Shengtong']
 ];
 
-function isoDate(d: Date): string {
+export function isoDate(d: Date): string {
 	return d.toISOString().slice(0, 10);
 }
 
-function addDays(d: Date, days: number): Date {
+export function addDays(d: Date, days: number): Date {
 	return new Date(d.getTime() + days * 86400_000);
 }
 
@@ -419,11 +419,11 @@ function round(v: number, decimals = 0): number {
 	return Math.round(v * f) / f;
 }
 
-function phone(rng: Random): string {
+export function phone(rng: Random): string {
 	return `0546-${rng.int(7000000, 8999999)}`;
 }
 
-function personName(rng: Random): string {
+export function personName(rng: Random): string {
 	return rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.chance(0.5) ? rng.pick(GIVEN) : '');
 }
 

@@ -12,7 +12,8 @@ import { groundsFor } from '../../domain/land-suspicion';
 import { monthsUpTo } from '../../domain/building-economy';
 import type { DisposalMethod } from '../../domain/vocab';
 import { Random } from './random';
-import { GIVEN, SURNAMES, type SampleZone } from './generate';
+import { addDays, isoDate, personName, phone, type SampleZone } from './generate';
+import { m2ToMu } from '../../domain/units';
 
 export interface SamplePlotFacts {
 	code: string;
@@ -56,11 +57,9 @@ export interface SampleLedgers {
 	buildings: SampleBuildingLedger[];
 }
 
-const DAY = 86400_000;
-const ymd = (d: Date) => d.toISOString().slice(0, 10);
-const plus = (s: string | Date, days: number) => ymd(new Date((typeof s === 'string' ? new Date(`${s}T00:00:00Z`) : s).getTime() + days * DAY));
+/** The day `days` after a `YYYY-MM-DD` day. */
+const plus = (day: string, days: number) => isoDate(addDays(new Date(`${day}T00:00:00Z`), days));
 const r1 = (v: number) => Math.round(v * 10) / 10;
-const MU = 15 / 10000;
 
 const STEPS: Record<DisposalMethod, string[]> = {
 	urge_start: ['下达督促开工通知书', '约谈企业负责人', '现场核查开工情况'],
@@ -74,10 +73,6 @@ const STEPS: Record<DisposalMethod, string[]> = {
 	redevelopment: ['编制提容增效方案', '办理规划许可', '启动二次开发'],
 	transfer: ['企业申请转让', '在土地市场公开交易', '受让方签约并办理登记']
 };
-
-function officer(rng: Random) {
-	return rng.pick(SURNAMES) + rng.pick(GIVEN) + (rng.chance(0.5) ? rng.pick(GIVEN) : '');
-}
 
 export function generateLedgers(zone: SampleZone): SampleLedgers {
 	const rng = new Random(zone.seed + 12);
@@ -106,7 +101,7 @@ export function generateLedgers(zone: SampleZone): SampleLedgers {
 			contractDate: plus(p.agreedStartDate, -rng.int(90, 240)),
 			startedOn,
 			stoppedSince,
-			landPriceWan: r1(p.priceWanPerMu * areaOf.get(p.code)! * MU)
+			landPriceWan: r1(p.priceWanPerMu * m2ToMu(areaOf.get(p.code)!))
 		};
 		facts.push(f);
 		factsOf.set(p.code, f);
@@ -169,7 +164,7 @@ export function generateLedgers(zone: SampleZone): SampleLedgers {
 						? '经现场核查，该宗地已动工开发但开发面积不足三分之一，且中止开发建设满一年，认定为闲置土地。'
 						: '经现场核查，该宗地超过出让合同约定的动工开发日期满一年未动工开发，认定为闲置土地。',
 			method: disposing ? method : null,
-			officer: disposing ? officer(rng) : null,
+			officer: disposing ? personName(rng) : null,
 			deadline: disposing ? deadline : null,
 			steps: disposing ? steps : [],
 			completedOn: null,
@@ -189,8 +184,7 @@ export function generateLedgers(zone: SampleZone): SampleLedgers {
 		for (const p of candidates) {
 			if (done >= goal) break;
 			taken.add(p.code);
-			const mu = areaOf.get(p.code)! * MU;
-			done += mu;
+			done += m2ToMu(areaOf.get(p.code)!);
 			const m = rng.int(1, month);
 			const completedOn = `${year}-${String(m).padStart(2, '0')}-${String(rng.int(1, m === month ? Math.max(1, today.getUTCDate() - 1) : 28)).padStart(2, '0')}`;
 			const method: DisposalMethod =
@@ -208,7 +202,7 @@ export function generateLedgers(zone: SampleZone): SampleLedgers {
 				decidedOn,
 				decision: '经现场核查，该宗地超过出让合同约定的动工开发日期满一年未动工开发，认定为闲置土地。',
 				method,
-				officer: officer(rng),
+				officer: personName(rng),
 				deadline: plus(completedOn, rng.int(-10, 60)),
 				steps: STEPS[method].map((text) => ({ text, done: true })),
 				completedOn,
@@ -275,7 +269,7 @@ export function generateLedgers(zone: SampleZone): SampleLedgers {
 				taxWan: Math.round(annualTaxWan * (occNow > 0 ? Math.min(1.3, occ / occNow) : 1) * rng.range(0.95, 1.05))
 			});
 		}
-		return { code: b.code, annualTaxWan, managerName: officer(rng), managerPhone: `0546-${rng.int(7000000, 8999999)}`, months: back.reverse() };
+		return { code: b.code, annualTaxWan, managerName: personName(rng), managerPhone: phone(rng), months: back.reverse() };
 	});
 
 	return {

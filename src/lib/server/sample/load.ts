@@ -9,6 +9,7 @@ import { LAYERS } from '../../domain/vocab';
 import { generateSampleZone, type SampleZone } from './generate';
 import { generateLedgers, type SampleLedgers } from './ledgers';
 import { detectCases } from '../land/detect';
+import { followCases } from '../land/follow';
 import { closeMonth } from '../economy/months';
 import { bumpLayerVersions } from '../tiles/versions';
 import { createUser } from '../auth';
@@ -321,12 +322,7 @@ async function insertLedgers(tx: TxHandle, zone: SampleZone, l: SampleLedgers) {
 				deadline date, steps jsonb, completed_on date, outcome text)
 		join plots p on p.code = r.plot`);
 	// The plots' flags as their cases say (the generator's own flags agree; its deadlines are the cases').
-	await tx.rows(sql`
-		update plots p set
-			is_idle = exists (select 1 from land_cases c where c.plot_id = p.id and c.kind = 'idle' and c.stage in ('confirmed', 'disposing')),
-			is_low_efficiency = exists (select 1 from land_cases c where c.plot_id = p.id and c.kind = 'low_efficiency' and c.stage in ('confirmed', 'disposing')),
-			disposal_method = (select method from land_cases c where c.plot_id = p.id and c.stage = 'disposing' order by c.kind limit 1),
-			disposal_deadline = (select deadline from land_cases c where c.plot_id = p.id and c.stage = 'disposing' order by c.kind limit 1)`);
+	await followCases(tx, null, { bump: false });
 	await detectCases(tx, new Date(`${zone.asOf}T00:00:00Z`));
 	await tx.rows(sql`
 		update buildings b set annual_tax_wan = r.tax, manager_name = r.manager, manager_phone = r.phone

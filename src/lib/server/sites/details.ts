@@ -3,6 +3,7 @@
  * records are returned, and never personal contact data of tenants: the contact
  * shown for a site is its park's public investment contact.
  */
+import { m2ToMu, roundTo } from '../../domain/units';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { dateOnly, iso, num, parseJson } from '../db/values';
@@ -170,9 +171,10 @@ async function parkDetails(database: Database, byId: boolean, key: string | numb
 				where p.published and p.supply_status = 'available'
 				and (p.park_id = pk.id or ST_Within(ST_PointOnSurface(p.boundary), pk.boundary))) as available_m2,
 			(select count(*) from enterprises e where e.published and ST_Within(e.location, pk.boundary)) as enterprises,
-			(select json_build_object('year', d.year, 'targetMu', d.target_mu, 'disposedMu',
-				round((coalesce((select sum(c.area_m2) from land_cases c join plots cp on cp.id = c.plot_id
-					where cp.park_id = pk.id and c.stage = 'disposed' and extract(year from c.completed_on) = d.year), 0) * 0.0015)::numeric, 1))
+			(select json_build_object('year', d.year, 'targetMu', d.target_mu,
+				-- Disposed: the area of the park's land cases completed in the target's year (as the disposal board counts it).
+				'disposedM2', (select coalesce(sum(c.area_m2), 0) from land_cases c join plots cp on cp.id = c.plot_id
+					where cp.park_id = pk.id and c.stage = 'disposed' and extract(year from c.completed_on) = d.year))
 				from disposal_targets d where d.park_id = pk.id and d.target_mu is not null order by d.year desc limit 1) as target_json
 		from parks pk left join parks parent on parent.id = pk.parent_id
 		where ${where('pk', byId, key)} and pk.published`);
@@ -199,7 +201,7 @@ async function parkDetails(database: Database, byId: boolean, key: string | numb
 		plotsByStatus: Object.fromEntries(Object.entries(byStatus).map(([k, v]) => [k, Number(v)])),
 		availableLandM2: Number(r.available_m2),
 		enterprises: Number(r.enterprises),
-		disposalTarget: r.target_json ? parseJson(r.target_json) : null,
+		disposalTarget: r.target_json ? targetOf(parseJson(r.target_json)) : null,
 		labelPoint: parseJson(r.label_point),
 		bbox: parseJson(r.bbox)
 	};
@@ -250,4 +252,9 @@ export async function getZoneBounds(database: Database): Promise<[number, number
 		from (select ST_Extent(boundary)::geometry as x from parks where published) t`);
 	if (!r || r.w === null) return null;
 	return [Number(r.w), Number(r.s), Number(r.e), Number(r.n)];
+}
+
+/** A park's disposal target with its progress in 亩. */
+function targetOf(t: { year: number; targetMu: number; disposedM2: number }) {
+	return { year: t.year, targetMu: t.targetMu, disposedMu: roundTo(m2ToMu(Number(t.disposedM2)), 1) };
 }

@@ -4,17 +4,10 @@ import { getDatabase } from '$lib/server/db';
 import { isAdmin } from '$lib/server/auth/permissions';
 import { targetsOf } from '$lib/server/targets';
 import { targetYearParam } from '$lib/server/targets/http';
-import { EditValidationError } from '$lib/server/editing/errors';
+import { pageData } from '$lib/server/http';
 
 /** Targets per park and year: administrators only. */
 export const load = (async ({ locals, url }) => {
 	if (!isAdmin(locals.user)) error(403, { message: 'Only administrators set targets.' });
-	let year: number;
-	try {
-		year = targetYearParam(url.searchParams.get('year'));
-	} catch (e) {
-		if (e instanceof EditValidationError) error(400, { message: e.message });
-		throw e;
-	}
-	return { targets: await targetsOf(await getDatabase(), locals.user, year) };
+	return pageData(async () => ({ targets: await targetsOf(await getDatabase(), locals.user, targetYearParam(url.searchParams.get('year'))) }));
 }) satisfies PageServerLoad;

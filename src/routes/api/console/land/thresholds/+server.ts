@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { readThresholds, saveThresholds } from '$lib/server/land/thresholds';
 import { requireAdmin } from '$lib/server/auth/permissions';
-import { thresholdsSchema } from '$lib/domain/land-schemas';
+import { thresholdsSchema } from '$lib/domain/ledger-schemas';
 import { parseBody, writeResponse } from '$lib/server/http';
 
 /** GET /api/console/land/thresholds: the zone's and each park's low-efficiency thresholds (administrators). */

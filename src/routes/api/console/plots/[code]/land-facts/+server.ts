@@ -2,7 +2,7 @@ import type { RequestHandler } from './$types';
 import { getDatabase } from '$lib/server/db';
 import { readLandFacts, saveLandFacts } from '$lib/server/land/facts';
 import { requireRecordScope } from '$lib/server/editing';
-import { landFactsSchema } from '$lib/domain/land-schemas';
+import { landFactsSchema } from '$lib/domain/ledger-schemas';
 import { parseBody, writeResponse } from '$lib/server/http';
 
 /** GET /api/console/plots/<code>/land-facts: the plot's supervision facts (contract, start, built and invested shares, stop, price). */

@@ -1,7 +1,12 @@
-/** What staff send to move a land case on, and the thresholds admins set: one zod schema each. */
+/**
+ * The ledgers' inputs, one zod schema each: what staff send to move a land case on, a sold
+ * plot's supervision facts, the thresholds admins set, and the boards' filters in the address.
+ */
 import { z } from 'zod';
 import { isoDate, requiredText, text } from './input';
-import { DISPOSAL_METHODS } from './vocab';
+import { BUILDING_KINDS, DISPOSAL_METHODS, TAX_TIERS } from './vocab';
+import { CASE_KINDS, CASE_STAGES } from './idle-cases';
+import { siteCode } from './edit-schemas';
 
 const version = z.number().int().positive();
 const step = z.object({ text: requiredText(200), done: z.boolean() });
@@ -75,3 +80,57 @@ export const LAND_FACT_FIELDS = [
 	'taxPerMuWan',
 	'outputPerMuWan'
 ] as const;
+
+const page = z.coerce
+	.number({ message: 'form.invalid' })
+	.int({ message: 'form.invalid' })
+	.min(1, { message: 'form.invalid' })
+	.max(100_000, { message: 'form.invalid' })
+	.default(1);
+const search = z.string().max(100, { message: 'form.too_long' }).default('');
+
+/** The disposal board's address: year (this year when absent), park, stage (or every open one), kind, deadline alert, search, page. */
+export const boardFilterSchema = z.object({
+	year: z.coerce
+		.number({ message: 'form.invalid' })
+		.int({ message: 'form.invalid' })
+		.min(2000, { message: 'form.invalid' })
+		.max(2100, { message: 'form.invalid' })
+		.default(() => new Date().getFullYear()),
+	park: siteCode.nullable().default(null),
+	stage: z
+		.enum([...CASE_STAGES, 'open'], { message: 'form.invalid' })
+		.nullable()
+		.default(null),
+	kind: z.enum(CASE_KINDS, { message: 'form.invalid' }).nullable().default(null),
+	due: z.enum(['overdue', 'soon'], { message: 'form.invalid' }).nullable().default(null),
+	q: search,
+	page
+});
+export type BoardFilters = z.infer<typeof boardFilterSchema>;
+
+/** How the building list sorts: by name, park, type, areas, occupancy, rent, tenants, tax, tax per m². */
+export const ECONOMY_SORTS = ['name', 'park', 'kind', 'gross', 'vacant', 'occupancy', 'rent', 'tenants', 'tax', 'tax_m2'] as const;
+
+/** The building list's address: park, type, tax band, search, long-term vacancy only (`flag=vacancy`), sort and direction, page. */
+export const economyFilterSchema = z
+	.object({
+		park: siteCode.nullable().default(null),
+		kind: z.enum(BUILDING_KINDS, { message: 'form.invalid' }).nullable().default(null),
+		tier: z.enum(TAX_TIERS, { message: 'form.invalid' }).nullable().default(null),
+		q: search,
+		flag: z.literal('vacancy', { message: 'form.invalid' }).optional(),
+		sort: z.enum(ECONOMY_SORTS, { message: 'form.invalid' }).default('gross'),
+		dir: z.enum(['asc', 'desc'], { message: 'form.invalid' }).default('desc'),
+		page
+	})
+	.transform(({ flag, ...f }) => ({ ...f, highVacancy: flag === 'vacancy' }));
+export type EconomyFilters = z.infer<typeof economyFilterSchema>;
+export type EconomySort = (typeof ECONOMY_SORTS)[number];
+
+/** A land case's number in an address. */
+export const caseIdSchema = z.coerce
+	.number({ message: 'form.invalid' })
+	.int({ message: 'form.invalid' })
+	.min(1, { message: 'form.invalid' })
+	.max(2 ** 31 - 1, { message: 'form.invalid' });
