@@ -1,7 +1,7 @@
 /** What the administration suites draw and type: the zone's fixture geometry, and a new plot as the console sends it. */
 import { readFileSync } from 'node:fs';
 import type { Geometry, Position } from 'geojson';
-import { plotCreateSchema } from '../../src/lib/domain/edit-schemas';
+import { blankPlotAttributes, plotCreateSchema } from '../../src/lib/domain/edit-schemas';
 
 export const G = JSON.parse(readFileSync('tests/fixtures/admin/zone.json', 'utf8')) as Record<string, Geometry> & {
 	facility: Position;
@@ -11,25 +11,12 @@ export const G = JSON.parse(readFileSync('tests/fixtures/admin/zone.json', 'utf8
 /** A new, available, serviced industrial plot; `extra` overrides any attribute. */
 export const newPlot = (code: string, boundary: Geometry, extra: Record<string, unknown> = {}) =>
 	plotCreateSchema.parse({
+		...blankPlotAttributes(),
 		code,
 		boundary,
-		supplyStatus: 'available',
-		landUse: 'industrial',
-		plotRatioMin: null,
-		plotRatioMax: null,
-		buildingDensityMax: null,
-		greenRatioMax: null,
-		heightLimitM: null,
-		leaseTermYears: null,
 		priceWanPerMu: 18,
 		readiness: 'serviced',
 		readinessItems: ['road'],
-		isIdle: false,
-		isLowEfficiency: false,
-		disposalMethod: null,
-		disposalDeadline: null,
-		availableFrom: null,
-		notes: '',
 		published: true,
 		...extra
 	});

@@ -20,7 +20,8 @@ import { readCase, takeCaseAction } from '../../src/lib/server/land/cases';
 import { readLandFacts, saveLandFacts } from '../../src/lib/server/land/facts';
 import { saveThresholds, readThresholds } from '../../src/lib/server/land/thresholds';
 import { economyOf, buildingTrend } from '../../src/lib/server/economy';
-import { monthOf } from '../../src/lib/domain/building-economy';
+import { monthOf, persistentVacancy } from '../../src/lib/domain/building-economy';
+import { isDueSoon, isOpen, isOverdue, targetProgress } from '../../src/lib/domain/idle-cases';
 import { MODE, openEmptyDatabase } from './db';
 
 const MU = 15 / 10000;
@@ -99,6 +100,29 @@ describe(`land and building ledgers (${MODE})`, () => {
 		expect(entries.map((e) => e.action)).toEqual(['investigate', 'confirm', 'dispose', 'complete']);
 		expect(entries.map((e) => e.after.stage)).toEqual(['investigating', 'confirmed', 'disposing', 'disposed']);
 		expect(entries[0].before!.stage).toBe('suspected');
+	});
+
+	it('sums and filters in SQL as the domain rules say: overdue, due soon, open, progress per park', async () => {
+		const all = await boardOf(db, staff, filters(), new Date(), Infinity);
+		expect(all.cases).toHaveLength(all.total);
+		for (const due of ['overdue', 'soon'] as const) {
+			const listed = await boardOf(db, staff, filters({ due }), new Date(), Infinity);
+			const expected = all.cases.filter((c) => (due === 'overdue' ? isOverdue(c, today) : isDueSoon(c, today)));
+			expect(listed.cases.map((c) => c.id).sort()).toEqual(expected.map((c) => c.id).sort());
+			expect(listed.total).toBeGreaterThan(0);
+		}
+		const open = await boardOf(db, staff, filters({ stage: 'open' }), new Date(), Infinity);
+		expect(open.cases.every((c) => isOpen(c.stage))).toBe(true);
+		expect(open.total).toBe(all.cases.filter((c) => isOpen(c.stage)).length);
+		for (const park of all.parks) {
+			const mine = all.cases.filter((c) => c.parkCode === park.parkCode);
+			expect(park).toMatchObject(targetProgress(mine, park.targetMu, year));
+			expect(park.overdue).toBe(mine.filter((c) => isOverdue(c, today)).length);
+			expect(park.dueSoon).toBe(mine.filter((c) => isDueSoon(c, today)).length);
+		}
+		// One page is the first PAGE_SIZE of the same order.
+		const first = await boardOf(db, staff, filters());
+		expect(first.cases.map((c) => c.id)).toEqual(all.cases.slice(0, first.pageSize).map((c) => c.id));
 	});
 
 	it('refuses a stale version (409), a step the stage does not allow (400), a future date (400); nothing is written', async () => {
@@ -184,6 +208,27 @@ describe(`land and building ledgers (${MODE})`, () => {
 		expect(after.vacantM2).toBeCloseTo(before.vacantM2 - unit.areaM2, 1);
 		expect(after.tenants).toBe(before.tenants + 1);
 		expect((await buildingTrend(db, editorNm, b.code)).months.length).toBeGreaterThan(12);
+		// The list reads the month's rows: they hold what building_occupancy says of every building now.
+		const live = await db.rows<{ code: string; vacant: number; rate: number }>(sql`
+			select b.code, o.vacant_m2 as vacant, o.rate from buildings b cross join lateral building_occupancy(b.id, b.leasable_area_m2, b.leased_area_m2) o
+			where b.retired_at is null`);
+		const listed = await economyOf(
+			db,
+			staff,
+			{ park: null, kind: null, tier: null, q: '', highVacancy: false, sort: 'gross', dir: 'desc', page: 1 },
+			'zh-CN',
+			Infinity
+		);
+		const byCode = new Map(listed.rows.map((r) => [r.code, r]));
+		for (const l of live) {
+			expect(byCode.get(l.code)!.vacantM2, l.code).toBeCloseTo(Number(l.vacant), 3);
+			expect(byCode.get(l.code)!.occupancy, l.code).toBeCloseTo(Number(l.rate), 6);
+		}
+		// The long-vacancy flag in SQL is the domain's persistentVacancy.
+		for (const r of listed.rows.slice(0, 20)) {
+			const { months } = await buildingTrend(db, staff, r.code);
+			expect(r.highVacancy, r.code).toBe(persistentVacancy(months, month));
+		}
 	});
 
 	it('the building economy: zone figures add up, sorting by vacancy is descending, 亿元楼宇 follow the tax', async () => {

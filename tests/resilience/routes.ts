@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Client } from './app';
-import { plotEditOf } from '../../src/lib/domain/edit-schemas';
+import { blankPlotAttributes, plotEditOf } from '../../src/lib/domain/edit-schemas';
 
 export interface FoundRoute {
 	/** "PUT /api/console/plots/[code]", "POST /plots/[code]?/enquire", "GET /console". */
@@ -166,26 +166,7 @@ const square = (lon: number, lat: number, size: number) => ({
 	]
 });
 const parkBody = () => ({ nameZh: '测试园区', nameEn: 'Test park', kind: 'industrial_park', operatorZh: '运营', operatorEn: 'Operator', published: false });
-const newPlotBody = () => ({
-	supplyStatus: 'available',
-	landUse: 'industrial',
-	plotRatioMin: null,
-	plotRatioMax: null,
-	buildingDensityMax: null,
-	greenRatioMax: null,
-	heightLimitM: null,
-	leaseTermYears: null,
-	priceWanPerMu: null,
-	readiness: 'raw',
-	readinessItems: [],
-	isIdle: false,
-	isLowEfficiency: false,
-	disposalMethod: null,
-	disposalDeadline: null,
-	availableFrom: null,
-	notes: '',
-	published: false
-});
+const newPlotBody = blankPlotAttributes;
 
 export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /': { path: () => '/', query: [...FINDER, 'sel', 'heat', 'lang'] },

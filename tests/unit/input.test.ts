@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasForbiddenChars, isRealDate, isoDate, requiredText, text } from '../../src/lib/domain/input';
-import { plotEditSchema, buildingEditSchema } from '../../src/lib/domain/edit-schemas';
+import { blankPlotAttributes, plotEditSchema, buildingEditSchema } from '../../src/lib/domain/edit-schemas';
 import { enquirySchema } from '../../src/lib/domain/enquiry';
 import { tourSchema } from '../../src/lib/domain/tour-schema';
 
@@ -32,27 +32,7 @@ describe('dates', () => {
 	});
 });
 
-const plot = {
-	version: 1,
-	supplyStatus: 'available',
-	landUse: 'industrial',
-	plotRatioMin: null,
-	plotRatioMax: null,
-	buildingDensityMax: null,
-	greenRatioMax: null,
-	heightLimitM: null,
-	leaseTermYears: null,
-	priceWanPerMu: null,
-	readiness: 'serviced',
-	readinessItems: [],
-	isIdle: false,
-	isLowEfficiency: false,
-	disposalMethod: null,
-	disposalDeadline: null,
-	availableFrom: null,
-	notes: '',
-	published: true
-};
+const plot = { ...blankPlotAttributes(), version: 1, readiness: 'serviced', published: true };
 
 describe('every schema uses the input layer', () => {
 	it('plot edits refuse NUL in notes and dates that do not exist', () => {

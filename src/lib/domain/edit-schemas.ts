@@ -43,6 +43,31 @@ const plotRules = <T extends z.ZodType<PlotRules>>(schema: T) =>
 const plotEditObject = plotFields.extend({ version: z.number().int().positive() });
 export const plotEditSchema = plotRules(plotEditObject);
 
+/**
+ * A plot's attributes before anyone has set them: on offer, industrial, raw, nothing else known,
+ * unpublished; not idle (only a land case decides that). A new plot starts from these.
+ */
+export const blankPlotAttributes = (): Omit<PlotEdit, 'version'> => ({
+	supplyStatus: 'available',
+	landUse: 'industrial',
+	plotRatioMin: null,
+	plotRatioMax: null,
+	buildingDensityMax: null,
+	greenRatioMax: null,
+	heightLimitM: null,
+	leaseTermYears: null,
+	priceWanPerMu: null,
+	readiness: 'raw',
+	readinessItems: [],
+	isIdle: false,
+	isLowEfficiency: false,
+	disposalMethod: null,
+	disposalDeadline: null,
+	availableFrom: null,
+	notes: '',
+	published: false
+});
+
 /** A new plot drawn on the map: its code (地块编号), boundary and attributes; its park is the request's scope. */
 export const plotCreateSchema = plotRules(plotFields.extend({ code: siteCode, boundary: polygonalGeometry, ownerName: text(200).nullable().default(null) }));
 export type PlotCreate = z.infer<typeof plotCreateSchema>;

@@ -66,9 +66,23 @@ export function targetProgress(
 	cases: { stage: CaseStage; areaM2: number; completedOn: string | null }[],
 	targetMu: number | null,
 	year: number
-): { targetMu: number | null; disposedMu: number; inProgressMu: number; notStartedMu: number | null; shareDone: number | null } {
-	const disposedMu = cases.filter((c) => c.stage === 'disposed' && c.completedOn?.startsWith(String(year))).reduce((s, c) => s + m2ToMu(c.areaM2), 0);
-	const inProgressMu = cases.filter((c) => c.stage === 'confirmed' || c.stage === 'disposing').reduce((s, c) => s + m2ToMu(c.areaM2), 0);
+): TargetProgress {
+	const sum = (xs: typeof cases) => xs.reduce((s, c) => s + c.areaM2, 0);
+	return progressOf(
+		{
+			disposedM2: sum(cases.filter((c) => c.stage === 'disposed' && c.completedOn?.startsWith(String(year)))),
+			inProgressM2: sum(cases.filter((c) => c.stage === 'confirmed' || c.stage === 'disposing'))
+		},
+		targetMu
+	);
+}
+
+export type TargetProgress = { targetMu: number | null; disposedMu: number; inProgressMu: number; notStartedMu: number | null; shareDone: number | null };
+
+/** The same progress from the areas already summed (the board sums them in SQL). */
+export function progressOf(areas: { disposedM2: number; inProgressM2: number }, targetMu: number | null): TargetProgress {
+	const disposedMu = m2ToMu(areas.disposedM2);
+	const inProgressMu = m2ToMu(areas.inProgressM2);
 	const round = (v: number) => Math.round(v * 10) / 10;
 	return {
 		targetMu,

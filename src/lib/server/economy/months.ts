@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import type { TxHandle } from '../db/client';
 import { monthOf } from '../../domain/building-economy';
-import { intList } from '../db/lists';
+import { intList, textList } from '../db/lists';
 
 type Rows = Pick<TxHandle, 'rows'>;
 
@@ -42,4 +42,15 @@ export async function closeMonth(db: Rows, now = new Date()): Promise<number> {
 			on conflict (building_id, month) do nothing returning 1)
 		select count(*)::int as n from added`);
 	return Number(rows[0]?.n ?? 0);
+}
+
+/** The same for buildings by code (imports and their undo, which know codes). */
+export async function recordBuildingMonthsOf(tx: Rows, codes: string[], now = new Date()): Promise<void> {
+	if (!codes.length) return;
+	const ids = await tx.rows<{ id: number }>(sql`select id from buildings where code in ${textList(codes)}`);
+	await recordBuildingMonths(
+		tx,
+		ids.map((r) => Number(r.id)),
+		now
+	);
 }

@@ -16,6 +16,7 @@ import { parseJson } from '../db/values';
 import type { BuildingCreate, PlotCreate } from '../../domain/edit-schemas';
 import type { Geometry } from 'geojson';
 import { detectCases } from '../land/detect';
+import { recordBuildingMonths } from '../economy/months';
 
 type Entity = 'plot' | 'building';
 
@@ -93,6 +94,8 @@ export async function createBuilding(db: Database, user: SessionUser | null, par
 				${input.nameZh}, ${input.nameEn}, ${g}, ${input.kind}, ${input.floors}, ${input.grossAreaM2}, ${input.leasableAreaM2},
 				${input.rentYuanPerM2Day}, ${input.ownerName}, ${input.operatorName},
 				string_to_array(${input.businessFormats.join('\u001f')}, ${'\u001f'}), ${input.taxTier}, ${input.published})`);
+		const [{ id }] = await tx.rows<{ id: number }>(sql`select id from buildings where code = ${input.code}`);
+		await recordBuildingMonths(tx, [Number(id)]);
 		return (await recorded(tx, u, 'create', 'building', input.code, null, buildingSnapshot))!;
 	});
 }

@@ -17,6 +17,7 @@ import { bumpLayerVersions } from '../tiles/versions';
 import { ImportFileError } from './errors';
 import { LAYER_SPECS } from './layers';
 import { images, recordImportAudits } from './write';
+import { recordBuildingMonths } from '../economy/months';
 
 interface Entry {
 	id: number;
@@ -154,6 +155,7 @@ async function restoreRecord(tx: TxHandle, layer: ImportLayer, code: string, bef
 		const keep = b.units.map((x) => x.id);
 		await tx.rows(sql`delete from units where building_id = ${row.id} and id not in ${intList(keep)}`);
 		for (const x of b.units) await tx.rows(sql`update units set status = ${x.status}, area_m2 = ${x.areaM2}, version = version + 1 where id = ${x.id}`);
+		await recordBuildingMonths(tx, [row.id]);
 		return;
 	}
 	const spec = LAYER_SPECS[layer];

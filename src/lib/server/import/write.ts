@@ -13,6 +13,7 @@ import type { ImportLayer } from '../../domain/import/targets';
 import { bumpLayerVersions } from '../tiles/versions';
 import { buildingSnapshots, plotSnapshots } from '../editing';
 import { LAYER_SPECS, stagedValue } from './layers';
+import { recordBuildingMonthsOf } from '../economy/months';
 
 const VERSIONED: ImportLayer[] = ['plots', 'buildings', 'parks', 'facilities', 'roads'];
 const json = (v: unknown) => JSON.stringify(v);
@@ -166,6 +167,8 @@ export async function writeStage(
 		if (VERSIONED.includes(layer)) sets.push(sql`version = t.version + 1`, sql`updated_at = now()`);
 		await tx.rows(sql`update ${t} t set ${sql.join(sets, sql`, `)} from import_stage s where s.ok and s.action = 'changed' and t.code = s.code`);
 	}
+	// Buildings' figures for the month are written by the transaction that changes them, imports too.
+	if (layer === 'buildings') await recordBuildingMonthsOf(tx, [...newCodes, ...changedCodes]);
 	const after = await images(tx, layer, [...newCodes, ...changedCodes]);
 	await recordImportAudits(
 		tx,
@@ -200,6 +203,7 @@ async function writeUnits(tx: TxHandle, user: SessionUser, importId: number): Pr
 		from import_stage s where s.ok and s.action = 'changed' and t.id = s.target_id
 		returning t.id`);
 	await tx.rows(sql`update buildings set version = version + 1, updated_at = now() where code in ${textList(codes)}`);
+	await recordBuildingMonthsOf(tx, codes);
 	const after = await buildingSnapshots(tx, codes);
 	await recordImportAudits(
 		tx,

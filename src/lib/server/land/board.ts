@@ -5,12 +5,13 @@
  * stage. Staff see every park, park editors theirs. Figures come from the cases by the rules of
  * `domain/idle-cases`, so the board, its export and its print agree.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
 import { requireUser } from '../auth/permissions';
 import { num } from '../db/values';
-import { CASE_STAGES, disposedByMonth, isDueSoon, isOpen, isOverdue, mapStage, plannedByMonth, targetProgress, type CaseStage } from '../../domain/idle-cases';
+import { intList } from '../db/lists';
+import { CASE_STAGES, disposedByMonth, isDueSoon, isOverdue, mapStage, plannedByMonth, progressOf, type CaseStage } from '../../domain/idle-cases';
 import { CASE_COLUMNS, CASE_FROM, caseOf, type LandCase } from './cases';
 import { inVisibleParks, visibleParkIds } from '../auth/scope';
 import type { BoardFilters } from '../../domain/ledger-schemas';
@@ -58,76 +59,118 @@ export interface Board {
 
 export const PAGE_SIZE = 50;
 
-/** Every case the user may see that bears on the year: open ones (soonest deadline first), then those closed in it. */
-async function casesInScope(db: Rows, user: SessionUser, year: number): Promise<LandCase[]> {
-	const rows = await db.rows<Record<string, unknown>>(sql`
-		select ${CASE_COLUMNS} from ${CASE_FROM}
-		where (c.stage not in ('dismissed', 'disposed') or extract(year from coalesce(c.completed_on, c.decided_on)) = ${year})
-		${inVisibleParks(sql`p.park_id`, user)}
-		order by c.stage in ('dismissed', 'disposed'), c.deadline nulls last, c.id`);
-	return rows.map(caseOf);
+/** A due-soon window, days (as `isDueSoon`). */
+const SOON_DAYS = 30;
+
+/**
+ * The cases that bear on a year, as SQL over `land_cases c join plots p`: every open one, and
+ * those closed (disposed of, dismissed) in it. Open, overdue and due soon are `isOpen`,
+ * `isOverdue` and `isDueSoon` of domain/idle-cases — the integration tests hold them equal.
+ */
+const OF_YEAR = (year: number) => sql`(c.stage not in ('dismissed', 'disposed') or extract(year from coalesce(c.completed_on, c.decided_on)) = ${year})`;
+const OPEN = sql`c.stage not in ('dismissed', 'disposed')`;
+const OVERDUE = (today: string) => sql`(${OPEN} and c.deadline < ${today}::date)`;
+const DUE_SOON = (today: string) => sql`(${OPEN} and c.deadline >= ${today}::date and c.deadline <= ${today}::date + ${SOON_DAYS}::int)`;
+
+/** The list's filters as SQL. */
+function listWhere(f: BoardFilters, today: string): SQL {
+	const where: SQL[] = [];
+	if (f.park) where.push(sql`k.code = ${f.park}`);
+	if (f.stage === 'open') where.push(OPEN);
+	else if (f.stage) where.push(sql`c.stage = ${f.stage}`);
+	if (f.kind) where.push(sql`c.kind = ${f.kind}`);
+	if (f.due) where.push(f.due === 'overdue' ? OVERDUE(today) : DUE_SOON(today));
+	const q = f.q.trim().toLowerCase();
+	if (q) where.push(sql`(position(${q} in lower(p.code)) > 0 or position(${q} in lower(coalesce(c.officer, ''))) > 0)`);
+	return where.length ? sql`and ${sql.join(where, sql` and `)}` : sql``;
 }
 
-function progressOf(
-	name: Pick<ParkProgress, 'parkCode' | 'nameZh' | 'nameEn'>,
-	cases: LandCase[],
-	targetMu: number | null,
-	year: number,
-	today: string
-): ParkProgress {
-	const p = targetProgress(cases, targetMu, year);
-	return {
-		...name,
-		...p,
-		suspected: cases.filter((c) => c.stage === 'suspected' || c.stage === 'investigating').length,
-		overdue: cases.filter((c) => isOverdue(c, today)).length,
-		dueSoon: cases.filter((c) => isDueSoon(c, today)).length
-	};
-}
-
-/** The board for a year, for a user (every park for staff, their parks for editors); `pageSize` Infinity lists every case (the export). */
+/**
+ * The board for a year, for a user (every park for staff, their parks for editors). The
+ * figures are sums in SQL fed to the domain's rules; the list is one page (`pageSize`
+ * Infinity: every case, for the export).
+ */
 export async function boardOf(db: Rows, user: SessionUser | null, f: BoardFilters, now = new Date(), pageSize = PAGE_SIZE): Promise<Board> {
 	const u = requireUser(user);
 	const today = now.toISOString().slice(0, 10);
-	const all = await casesInScope(db, u, f.year);
+	const scope = inVisibleParks(sql`p.park_id`, u);
+	// One pass over the cases: per park, stage and month of completion (this year's disposals), the area and the deadline counts.
+	const groups = await db.rows<Record<string, unknown>>(sql`
+		select p.park_id, c.stage,
+			case when c.stage = 'disposed' and extract(year from c.completed_on) = ${f.year} then extract(month from c.completed_on)::int end as month,
+			sum(c.area_m2) as area, count(*)::int as n,
+			count(*) filter (where ${OVERDUE(today)})::int as overdue, count(*) filter (where ${DUE_SOON(today)})::int as due_soon
+		from land_cases c join plots p on p.id = c.plot_id
+		where ${OF_YEAR(f.year)} ${scope}
+		group by 1, 2, 3`);
 	const parkRows = await db.rows<Record<string, unknown>>(sql`
-			select k.id, k.code, k.name_zh, k.name_en, d.target_mu from parks k
-			left join disposal_targets d on d.park_id = k.id and d.year = ${f.year}
-			where true ${inVisibleParks(sql`k.id`, u)}
-			order by k.code`);
-	const byPark = new Map<string, LandCase[]>();
-	for (const c of all) byPark.set(c.parkCode, [...(byPark.get(c.parkCode) ?? []), c]);
-	const parks = parkRows
-		.map((k) =>
-			progressOf(
-				{ parkCode: String(k.code), nameZh: String(k.name_zh), nameEn: String(k.name_en) },
-				byPark.get(String(k.code)) ?? [],
-				num(k.target_mu),
-				f.year,
-				today
-			)
-		)
-		// Parks with nothing to report (no target, no case) stay off the board.
-		.filter((p) => p.targetMu !== null || byPark.has(p.parkCode!));
+		select k.id, k.code, k.name_zh, k.name_en, d.target_mu from parks k
+		left join disposal_targets d on d.park_id = k.id and d.year = ${f.year}
+		where true ${inVisibleParks(sql`k.id`, u)}
+		order by k.code`);
+	const sumsOf = (rows: Record<string, unknown>[]) => ({
+		disposedM2: rows.filter((g) => g.month !== null).reduce((a, g) => a + Number(g.area), 0),
+		inProgressM2: rows.filter((g) => g.stage === 'confirmed' || g.stage === 'disposing').reduce((a, g) => a + Number(g.area), 0),
+		suspected: rows.filter((g) => g.stage === 'suspected' || g.stage === 'investigating').reduce((a, g) => a + Number(g.n), 0),
+		overdue: rows.reduce((a, g) => a + Number(g.overdue), 0),
+		dueSoon: rows.reduce((a, g) => a + Number(g.due_soon), 0)
+	});
+	const progress = (name: Pick<ParkProgress, 'parkCode' | 'nameZh' | 'nameEn'>, rows: Record<string, unknown>[], targetMu: number | null): ParkProgress => {
+		const { disposedM2, inProgressM2, ...counts } = sumsOf(rows);
+		return { ...name, ...progressOf({ disposedM2, inProgressM2 }, targetMu), ...counts };
+	};
+	const ofPark = (id: number) => groups.filter((g) => Number(g.park_id) === id);
+	// Parks with nothing to report (no target, no case) stay off the board.
+	const shown = parkRows.filter((k) => num(k.target_mu) !== null || ofPark(Number(k.id)).length > 0);
+	const parks = shown.map((k) =>
+		progress({ parkCode: String(k.code), nameZh: String(k.name_zh), nameEn: String(k.name_en) }, ofPark(Number(k.id)), num(k.target_mu))
+	);
 	const targets = parks.map((p) => p.targetMu).filter((t): t is number => t !== null);
-	const zone = progressOf({ parkCode: null, nameZh: '', nameEn: '' }, all, targets.length ? targets.reduce((a, b) => a + b, 0) : null, f.year, today);
-	const chartPark = f.park ? parks.find((p) => p.parkCode === f.park) : null;
-	const chartCases = chartPark ? (byPark.get(chartPark.parkCode!) ?? []) : all;
+	const zone = progress({ parkCode: null, nameZh: '', nameEn: '' }, groups, targets.length ? targets.reduce((a, b) => a + b, 0) : null);
+
+	const chartIndex = f.park ? parks.findIndex((p) => p.parkCode === f.park) : -1;
+	const chartPark = chartIndex >= 0 ? parks[chartIndex] : null;
+	const chartGroups = chartPark ? ofPark(Number(shown[chartIndex].id)) : groups;
+	const done = disposedByMonth(
+		chartGroups
+			.filter((g) => g.month !== null)
+			.map((g) => ({ stage: 'disposed' as const, areaM2: Number(g.area), completedOn: `${f.year}-${String(g.month).padStart(2, '0')}-01` })),
+		f.year,
+		today
+	);
 	const chartTarget = chartPark ? chartPark.targetMu : zone.targetMu;
 	const planned = chartTarget ? plannedByMonth(chartTarget) : null;
-	const done = disposedByMonth(chartCases, f.year, today);
 	const months = done.map((disposedMu, i) => ({ month: i + 1, disposedMu, plannedMu: planned ? planned[i] : null }));
-	const counts = Object.fromEntries(CASE_STAGES.map((s) => [s, 0])) as Record<CaseStage, number>;
-	for (const c of all) counts[c.stage]++;
-	const q = f.q.trim().toLowerCase();
-	const listed = all
-		.filter((c) => !f.park || c.parkCode === f.park)
-		.filter((c) => !f.stage || (f.stage === 'open' ? isOpen(c.stage) : c.stage === f.stage))
-		.filter((c) => !f.kind || c.kind === f.kind)
-		.filter((c) => !f.due || (f.due === 'overdue' ? isOverdue(c, today) : isDueSoon(c, today)))
-		.filter((c) => !q || c.plotCode.toLowerCase().includes(q) || (c.officer ?? '').toLowerCase().includes(q))
-		.map((c) => ({ ...c, overdue: isOverdue(c, today), dueSoon: isDueSoon(c, today), stepsDone: c.steps.filter((s) => s.done).length }));
-	const page = Number.isFinite(pageSize) ? Math.max(1, Math.min(f.page, Math.ceil(listed.length / pageSize) || 1)) : 1;
+
+	const counts = Object.fromEntries(CASE_STAGES.map((st) => [st, 0])) as Record<CaseStage, number>;
+	for (const g of groups) counts[g.stage as CaseStage] += Number(g.n);
+
+	const paged = Number.isFinite(pageSize);
+	// The page's ids (and how many are listed) from narrow rows; then the page's cases in full.
+	const ids = (page: number) =>
+		db.rows<{ id: number; listed: number }>(sql`
+			select c.id, count(*) over ()::int as listed from land_cases c join plots p on p.id = c.plot_id join parks k on k.id = p.park_id
+			where ${OF_YEAR(f.year)} ${scope} ${listWhere(f, today)}
+			order by ${OPEN} desc, c.deadline nulls last, c.id
+			${paged ? sql`limit ${pageSize} offset ${(page - 1) * pageSize}` : sql``}`);
+	let page = paged ? Math.max(1, f.page) : 1;
+	let found = await ids(page);
+	// Past the last page: the last one.
+	if (!found.length && page > 1) {
+		const [{ n }] = await db.rows<{ n: number }>(sql`select count(*)::int as n from ${CASE_FROM} where ${OF_YEAR(f.year)} ${scope} ${listWhere(f, today)}`);
+		page = Math.max(1, Math.ceil(Number(n) / pageSize));
+		found = await ids(page);
+	}
+	const listed = found.length ? Number(found[0].listed) : 0;
+	const order = new Map(found.map((r, i) => [Number(r.id), i]));
+	const rows = found.length
+		? (await db.rows<Record<string, unknown>>(sql`select ${CASE_COLUMNS} from ${CASE_FROM} where c.id in ${intList([...order.keys()])}`)).sort(
+				(x, y) => order.get(Number(x.id))! - order.get(Number(y.id))!
+			)
+		: [];
+	const cases = rows
+		.map(caseOf)
+		.map((c) => ({ ...c, overdue: isOverdue(c, today), dueSoon: isDueSoon(c, today, SOON_DAYS), stepsDone: c.steps.filter((st) => st.done).length }));
 	return {
 		year: f.year,
 		today,
@@ -136,10 +179,10 @@ export async function boardOf(db: Rows, user: SessionUser | null, f: BoardFilter
 		zone,
 		months,
 		chartOf: chartPark?.parkCode ?? null,
-		cases: Number.isFinite(pageSize) ? listed.slice((page - 1) * pageSize, page * pageSize) : listed,
-		total: listed.length,
+		cases,
+		total: listed,
 		page,
-		pageSize: Number.isFinite(pageSize) ? pageSize : listed.length,
+		pageSize: paged ? pageSize : listed,
 		counts
 	};
 }
