@@ -32,7 +32,9 @@ export async function openConsoleMap(container: HTMLElement, basemap: BasemapSet
 		style: built.style,
 		bounds: [...toDisplayPoint([b[0], b[1]]), ...toDisplayPoint([b[2], b[3]])] as [number, number, number, number],
 		fitBoundsOptions: { padding },
-		attributionControl: false
+		attributionControl: false,
+		// The drawn map stays readable (browser tests read its pixels; a screenshot or print takes it).
+		canvasContextAttributes: { preserveDrawingBuffer: true }
 	});
 	map.addControl(new maplibre.NavigationControl({ visualizePitch: false }), 'top-right');
 	return { map, maplibre, attributions: built.attributions };
