@@ -242,6 +242,8 @@ describe(`land and building ledgers (${MODE})`, () => {
 		expect(e.zone.buildings).toBe(e.rows.length);
 		expect(e.rows.map((r) => r.vacantM2)).toEqual([...e.rows.map((r) => r.vacantM2)].sort((a, b) => b - a));
 		expect(e.zone.over100m).toBe(e.rows.filter((r) => (r.annualTaxWan ?? 0) > 10_000).length);
+		// Against the plan's 12 亿元楼宇 this year (the sum of the parks' targets).
+		expect(e.zone.target100m).toBe(12);
 		expect(e.zone.occupancy).toBeGreaterThan(0.3);
 		expect(e.zone.occupancy).toBeLessThan(0.95);
 	});

@@ -54,6 +54,8 @@ export interface SampleLedgers {
 	cases: SampleCase[];
 	zoneThresholds: { taxPerMuWan: number; outputPerMuWan: number };
 	parkThresholds: { park: string; taxPerMuWan: number | null; outputPerMuWan: number | null }[];
+	/** This year's 亿元楼宇 (over ¥100 m) and over-¥50 m targets per park: the zone's plan says 12. */
+	buildingTargets: { park: string; over100m: number; over50m: number }[];
 	buildings: SampleBuildingLedger[];
 }
 
@@ -277,6 +279,12 @@ export function generateLedgers(zone: SampleZone): SampleLedgers {
 		cases,
 		zoneThresholds,
 		parkThresholds: [{ park: zone.parks[0].code, taxPerMuWan: 12, outputPerMuWan: null }],
+		buildingTargets: [
+			{ park: 'SE', over100m: 7, over50m: 10 },
+			{ park: 'NM', over100m: 2, over50m: 3 },
+			{ park: 'PL', over100m: 2, over50m: 3 },
+			{ park: 'TE', over100m: 1, over50m: 2 }
+		],
 		buildings
 	};
 }

@@ -311,6 +311,10 @@ async function insertLedgers(tx: TxHandle, zone: SampleZone, l: SampleLedgers) {
 	await tx.rows(
 		sql`update site_settings set min_tax_per_mu_wan = ${l.zoneThresholds.taxPerMuWan}, min_output_per_mu_wan = ${l.zoneThresholds.outputPerMuWan} where id = 1`
 	);
+	for (const t of l.buildingTargets) {
+		await tx.rows(sql`update disposal_targets d set buildings_over_100m = ${t.over100m}, buildings_over_50m = ${t.over50m}
+			from parks k where k.id = d.park_id and k.code = ${t.park} and d.year = ${zone.disposalYear}`);
+	}
 	for (const t of l.parkThresholds) {
 		await tx.rows(sql`update parks set min_tax_per_mu_wan = ${t.taxPerMuWan}, min_output_per_mu_wan = ${t.outputPerMuWan} where code = ${t.park}`);
 	}
