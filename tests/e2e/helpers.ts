@@ -1,4 +1,5 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { generateSampleZone } from '../../src/lib/server/sample/generate';
 import { SUPPLY_STATUS_COLORS } from '../../src/lib/domain/status';
 import { SUPPLY_STATUSES, type SupplyStatus } from '../../src/lib/domain/vocab';
@@ -61,4 +62,21 @@ export async function signIn(page: Page, email: string, password: string) {
 	await page.getByLabel('密码').fill(password);
 	await page.getByRole('button', { name: '登录' }).click();
 	await page.waitForURL('**/console');
+}
+
+/**
+ * Opens a console page in a language and checks it as a reader would: no serious or critical
+ * axe violation (the map canvas left out), no raw message key of the given namespaces in its
+ * text, and the page's language declared.
+ */
+export async function expectReadablePage(page: Page, url: string, lang: 'zh-CN' | 'en', rawKeys: RegExp, text = 'main') {
+	await page.goto(`${url}${url.includes('?') ? '&' : '?'}lang=${lang}`);
+	await page.waitForLoadState('networkidle');
+	const axe = await new AxeBuilder({ page }).exclude('.maplibregl-canvas').analyze();
+	expect(
+		axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+		`${url} (${lang})`
+	).toEqual([]);
+	expect(await page.locator(text).first().innerText(), `${url} (${lang}) shows a raw message key`).not.toMatch(rawKeys);
+	expect(await page.locator('html').getAttribute('lang')).toBe(lang);
 }
