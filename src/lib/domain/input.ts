@@ -65,3 +65,21 @@ export const isoDate = () => z.string({ message: 'form.invalid_date' }).refine(i
 
 /** An ISO 8601 date and time with an offset (`2026-12-01T08:00:00Z`) that exists. */
 export const isoDateTime = () => z.iso.datetime({ offset: true, message: 'form.invalid_date' }).refine(isRealDateTime, { message: 'form.invalid_date' });
+
+/** A list's page in an address (1 when absent). */
+export const pageParam = z.coerce
+	.number({ message: 'form.invalid' })
+	.int({ message: 'form.invalid' })
+	.min(1, { message: 'form.invalid' })
+	.max(100_000, { message: 'form.invalid' })
+	.default(1);
+
+/** A list's search box in an address. */
+export const searchParam = z.string().max(100, { message: 'form.too_long' }).default('');
+
+/** A record's number in an address. */
+export const idParam = z.coerce
+	.number({ message: 'form.invalid' })
+	.int({ message: 'form.invalid' })
+	.min(1, { message: 'form.invalid' })
+	.max(2 ** 31 - 1, { message: 'form.invalid' });

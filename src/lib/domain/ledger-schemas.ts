@@ -3,7 +3,7 @@
  * plot's supervision facts, the thresholds admins set, and the boards' filters in the address.
  */
 import { z } from 'zod';
-import { isoDate, requiredText, text } from './input';
+import { idParam, isoDate, pageParam, requiredText, searchParam, text } from './input';
 import { BUILDING_KINDS, DISPOSAL_METHODS, TAX_TIERS } from './vocab';
 import { CASE_KINDS, CASE_STAGES } from './idle-cases';
 import { siteCode } from './edit-schemas';
@@ -81,13 +81,8 @@ export const LAND_FACT_FIELDS = [
 	'outputPerMuWan'
 ] as const;
 
-const page = z.coerce
-	.number({ message: 'form.invalid' })
-	.int({ message: 'form.invalid' })
-	.min(1, { message: 'form.invalid' })
-	.max(100_000, { message: 'form.invalid' })
-	.default(1);
-const search = z.string().max(100, { message: 'form.too_long' }).default('');
+const page = pageParam;
+const search = searchParam;
 
 /** The disposal board's address: year (this year when absent), park, stage (or every open one), kind, deadline alert, search, page. */
 export const boardFilterSchema = z.object({
@@ -129,8 +124,4 @@ export type EconomyFilters = z.infer<typeof economyFilterSchema>;
 export type EconomySort = (typeof ECONOMY_SORTS)[number];
 
 /** A land case's number in an address. */
-export const caseIdSchema = z.coerce
-	.number({ message: 'form.invalid' })
-	.int({ message: 'form.invalid' })
-	.min(1, { message: 'form.invalid' })
-	.max(2 ** 31 - 1, { message: 'form.invalid' });
+export const caseIdSchema = idParam;

@@ -63,6 +63,19 @@ export const siteSettingsSchema = z
 		sampleBanner: z.boolean().default(true),
 		staleAfterDays: days.default(90),
 		hideAfterDays: days.default(180),
+		/** The pipeline's warnings: an enquiry nobody contacted after N working days; a project signed and not started after N days, or under construction with no update for N weeks. */
+		pipeline: z
+			.object({
+				contactDays: days.default(3),
+				signedNotStartedDays: days.default(180),
+				stalledWeeks: z.coerce
+					.number({ message: 'form.invalid' })
+					.int({ message: 'form.invalid' })
+					.min(1, { message: 'form.invalid' })
+					.max(52, { message: 'form.invalid' })
+					.default(4)
+			})
+			.default({ contactDays: 3, signedNotStartedDays: 180, stalledWeeks: 4 }),
 		basemap: basemapSchema.default({
 			kind: 'offline',
 			styleUrl: '',

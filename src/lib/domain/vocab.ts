@@ -80,7 +80,20 @@ export const ROLES = ['admin', 'staff', 'park_editor'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const SITE_KINDS = ['plot', 'building', 'park'] as const;
-export const ENQUIRY_STATUSES = ['new', 'contacted', 'visiting', 'closed'] as const;
+/** An enquiry's way through the inbox: new → contacted → visit arranged → negotiating → won or lost. */
+export const ENQUIRY_STATUSES = ['new', 'contacted', 'visiting', 'negotiating', 'won', 'lost'] as const;
+export type EnquiryStatus = (typeof ENQUIRY_STATUSES)[number];
+/** Why an enquiry was lost (one is required when it is). */
+export const ENQUIRY_LOST_REASONS = ['no_fit', 'price', 'location', 'chose_elsewhere', 'no_response', 'postponed', 'other'] as const;
+export type EnquiryLostReason = (typeof ENQUIRY_LOST_REASONS)[number];
+/** What the outbox carries: a standing requirement's match, or a message to an enquiry's sender. */
+export const OUTBOX_KINDS = ['match', 'enquiry'] as const;
+/** pending: waiting for a transport (or a retry); sent: a transport accepted it; failed: refused for good. */
+export const OUTBOX_STATUSES = ['pending', 'sent', 'failed'] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+/** A firm on the 招商目录 (firms to attract to a chain link), from first listing to signed or dropped. */
+export const TARGET_FIRM_STATUSES = ['listed', 'contacted', 'visited', 'negotiating', 'signed', 'dropped'] as const;
+export type TargetFirmStatus = (typeof TARGET_FIRM_STATUSES)[number];
 
 /** 项目全周期: lead → visit/negotiation → signed → construction → production → feedback. */
 export const PROJECT_STAGES = ['lead', 'negotiation', 'signed', 'construction', 'production', 'feedback'] as const;

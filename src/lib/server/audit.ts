@@ -5,7 +5,27 @@
 import { sql } from 'drizzle-orm';
 import type { TxHandle } from './db/client';
 
-export type AuditAction = 'create' | 'update' | 'delete' | 'restore' | 'confirm' | 'retire' | 'merge' | 'investigate' | 'dismiss' | 'dispose' | 'complete';
+export type AuditAction =
+	| 'create'
+	| 'update'
+	| 'delete'
+	| 'restore'
+	| 'confirm'
+	| 'retire'
+	| 'merge'
+	| 'investigate'
+	| 'dismiss'
+	| 'dispose'
+	| 'complete'
+	| 'move'
+	| 'assign'
+	| 'note'
+	| 'message'
+	| 'convert'
+	| 'report'
+	| 'problem'
+	| 'resolve'
+	| 'revoke';
 
 const asJson = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 

@@ -30,8 +30,12 @@ import {
 import {
 	BUILDING_KINDS,
 	DISPOSAL_METHODS,
+	ENQUIRY_LOST_REASONS,
 	ENQUIRY_STATUSES,
 	ENTERPRISE_BANDS,
+	OUTBOX_KINDS,
+	OUTBOX_STATUSES,
+	TARGET_FIRM_STATUSES,
 	FACILITY_KINDS,
 	INDUSTRY_GROUPS,
 	LAND_USES,
@@ -722,17 +726,47 @@ export const enquiries = pgTable(
 		message: text('message').notNull().default(''),
 		locale: text('locale').notNull().default('zh-CN'),
 		status: text('status').notNull().default('new'),
+		/** Who in the zone answers it (staff or an editor of the site's park). */
+		ownerId: integer('owner_id').references((): AnyPgColumn => users.id, { onDelete: 'set null' }),
+		lostReason: text('lost_reason'),
+		/** When the status last moved, and when the investor was first contacted. */
+		statusAt: timestamp('status_at', { withTimezone: true }).notNull().defaultNow(),
+		contactedAt: timestamp('contacted_at', { withTimezone: true }),
+		/** The project a won enquiry became. */
+		projectId: integer('project_id').references((): AnyPgColumn => projects.id, { onDelete: 'set null' }),
 		/** Salted hash of the sender's address, for the rate limit; the address itself is not kept. */
 		sourceIpHash: text('source_ip_hash'),
-		createdAt: created()
+		version: version(),
+		createdAt: created(),
+		updatedAt: updated()
 	},
 	(t) => [
 		index('enquiries_source_idx').on(t.sourceIpHash, t.createdAt),
+		index('enquiries_status_idx').on(t.status, t.createdAt),
 		check('enquiries_site_kind_check', oneOf('site_kind', SITE_KINDS)),
 		check('enquiries_status_check', oneOf('status', ENQUIRY_STATUSES)),
+		check(
+			'enquiries_lost_reason_check',
+			sql`(${t.status} = 'lost') = (${t.lostReason} IS NOT NULL) AND (lost_reason IS NULL OR ${oneOf('lost_reason', ENQUIRY_LOST_REASONS)})`
+		),
 		check('enquiries_contact_check', sql`${t.contactEmail} IS NOT NULL OR ${t.contactPhone} IS NOT NULL`),
 		check('enquiries_space_check', sql`${t.spaceNeededM2} IS NULL OR ${t.spaceNeededM2} > 0`)
 	]
+);
+
+/** A note on an enquiry: what was said on a call, what was agreed. */
+export const enquiryNotes = pgTable(
+	'enquiry_notes',
+	{
+		id: serial('id').primaryKey(),
+		enquiryId: integer('enquiry_id')
+			.notNull()
+			.references(() => enquiries.id, { onDelete: 'cascade' }),
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		body: text('body').notNull(),
+		createdAt: created()
+	},
+	(t) => [index('enquiry_notes_enquiry_idx').on(t.enquiryId), check('enquiry_notes_body_check', sql`length(${t.body}) BETWEEN 1 AND 4000`)]
 );
 
 /** A standing requirement: saved finder filters matched against sites now and on every change. */
@@ -754,30 +788,48 @@ export const requirements = pgTable(
 );
 
 /**
- * Messages that would be sent: one per (requirement, site) match, written in the same
- * transaction that found the match. Delivery is pluggable and marks `sent_at`.
+ * Messages to investors: a standing requirement's match (one per requirement and site, written
+ * in the transaction that found it) or a message to an enquiry's sender. A sender claims them
+ * (FOR UPDATE SKIP LOCKED) and hands them to a mail transport; only the transport's acceptance
+ * marks one sent, with its message id. Without a transport they stay pending.
  */
 export const notificationOutbox = pgTable(
 	'notification_outbox',
 	{
 		id: serial('id').primaryKey(),
-		requirementId: integer('requirement_id')
-			.notNull()
-			.references(() => requirements.id, { onDelete: 'cascade' }),
-		siteKind: text('site_kind').notNull(),
-		siteCode: text('site_code').notNull(),
-		score: doublePrecision('score').notNull(),
+		kind: text('kind').notNull().default('match'),
+		requirementId: integer('requirement_id').references(() => requirements.id, { onDelete: 'cascade' }),
+		enquiryId: integer('enquiry_id').references(() => enquiries.id, { onDelete: 'cascade' }),
+		/** Who wrote it (a message to an enquiry's sender). */
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		siteKind: text('site_kind'),
+		siteCode: text('site_code'),
+		score: doublePrecision('score'),
 		recipient: text('recipient').notNull(),
 		subject: text('subject').notNull(),
 		body: text('body').notNull(),
 		createdAt: created(),
 		/** A sender took the message (FOR UPDATE SKIP LOCKED): no other instance sends it meanwhile. */
 		claimedAt: timestamp('claimed_at', { withTimezone: true }),
+		status: text('status').notNull().default('pending'),
+		attempts: smallint('attempts').notNull().default(0),
+		lastAttemptAt: timestamp('last_attempt_at', { withTimezone: true }),
+		/** The transport's answer to the last failed attempt (its code and text, never the recipient). */
+		lastError: text('last_error'),
+		/** The id the transport gave the accepted message. */
+		messageId: text('message_id'),
 		sentAt: timestamp('sent_at', { withTimezone: true })
 	},
 	(t) => [
 		unique('notification_outbox_match_key').on(t.requirementId, t.siteKind, t.siteCode),
-		check('notification_outbox_site_kind_check', sql`${t.siteKind} IN ('plot', 'building')`)
+		index('notification_outbox_enquiry_idx').on(t.enquiryId),
+		check('notification_outbox_kind_check', oneOf('kind', OUTBOX_KINDS)),
+		check('notification_outbox_status_check', oneOf('status', OUTBOX_STATUSES)),
+		check('notification_outbox_sent_check', sql`(${t.status} = 'sent') = (${t.sentAt} IS NOT NULL)`),
+		check(
+			'notification_outbox_source_check',
+			sql`(${t.kind} = 'match' AND ${t.requirementId} IS NOT NULL AND ${t.siteKind} IN ('plot', 'building') AND ${t.siteCode} IS NOT NULL) OR (${t.kind} = 'enquiry' AND ${t.enquiryId} IS NOT NULL)`
+		)
 	]
 );
 
@@ -807,26 +859,165 @@ export const projects = pgTable(
 		industryId: integer('industry_id').references(() => industries.id),
 		chainLinkId: integer('chain_link_id').references(() => chainLinks.id),
 		stage: text('stage').notNull(),
+		/** The park it is in (the site's park, or the park that courts it while it has no site). */
+		parkId: integer('park_id').references(() => parks.id),
 		plotId: integer('plot_id').references(() => plots.id),
 		buildingId: integer('building_id').references(() => buildings.id),
 		investmentWan: doublePrecision('investment_wan'),
 		fundsInPlaceWan: doublePrecision('funds_in_place_wan'),
 		foreignCapitalUsd: doublePrecision('foreign_capital_usd'),
 		leadAt: date('lead_at'),
+		negotiationAt: date('negotiation_at'),
 		signedAt: date('signed_at'),
 		startedAt: date('started_at'),
 		productionAt: date('production_at'),
+		feedbackAt: date('feedback_at'),
+		/** 项目服务经理 and 帮包领导. */
+		officerName: text('officer_name').notNull().default(''),
+		leaderName: text('leader_name').notNull().default(''),
+		/** Milestones: [{text, due, done}]. */
+		milestones: jsonb('milestones')
+			.notNull()
+			.default(sql`'[]'::jsonb`),
+		/** The week of the last weekly update (一周一调度). */
+		lastUpdateOn: date('last_update_on'),
 		notes: text('notes').notNull().default(''),
 		version: version(),
 		createdAt: created(),
 		updatedAt: updated()
 	},
 	(t) => [
+		index('projects_stage_idx').on(t.stage),
 		check('projects_stage_check', oneOf('stage', PROJECT_STAGES)),
 		check(
 			'projects_money_check',
 			sql`(${t.investmentWan} IS NULL OR ${t.investmentWan} >= 0) AND (${t.fundsInPlaceWan} IS NULL OR ${t.fundsInPlaceWan} >= 0) AND (${t.foreignCapitalUsd} IS NULL OR ${t.foreignCapitalUsd} >= 0)`
-		)
+		),
+		check('projects_site_check', sql`NOT (${t.plotId} IS NOT NULL AND ${t.buildingId} IS NOT NULL)`)
+	]
+);
+
+/** 问题清单: a problem a project has, who solves it and by when. */
+export const projectProblems = pgTable(
+	'project_problems',
+	{
+		id: serial('id').primaryKey(),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => projects.id, { onDelete: 'cascade' }),
+		text: text('text').notNull(),
+		owner: text('owner').notNull(),
+		dueOn: date('due_on').notNull(),
+		resolvedOn: date('resolved_on'),
+		createdAt: created()
+	},
+	(t) => [index('project_problems_project_idx').on(t.projectId)]
+);
+
+/** 一周一调度: one short update per project and week (the Monday), written again to correct it. */
+export const projectUpdates = pgTable(
+	'project_updates',
+	{
+		id: serial('id').primaryKey(),
+		projectId: integer('project_id')
+			.notNull()
+			.references(() => projects.id, { onDelete: 'cascade' }),
+		weekOf: date('week_of').notNull(),
+		progress: text('progress').notNull(),
+		nextSteps: text('next_steps').notNull().default(''),
+		/** The project's funds in place that week, 万元 (cumulative). */
+		fundsInPlaceWan: doublePrecision('funds_in_place_wan'),
+		userId: integer('user_id').references(() => users.id, { onDelete: 'set null' }),
+		createdAt: created()
+	},
+	(t) => [unique('project_updates_week_key').on(t.projectId, t.weekOf), check('project_updates_monday_check', sql`extract(isodow from ${t.weekOf}) = 1`)]
+);
+
+/** 招商目录: a firm to attract to a chain link — where it is, why it fits, who courts it, how far. */
+export const targetFirms = pgTable(
+	'target_firms',
+	{
+		id: serial('id').primaryKey(),
+		chainLinkId: integer('chain_link_id')
+			.notNull()
+			.references(() => chainLinks.id, { onDelete: 'cascade' }),
+		name: text('name').notNull(),
+		location: text('location').notNull().default(''),
+		reason: text('reason').notNull().default(''),
+		owner: text('owner').notNull().default(''),
+		status: text('status').notNull().default('listed'),
+		version: version(),
+		createdAt: created(),
+		updatedAt: updated()
+	},
+	(t) => [index('target_firms_link_idx').on(t.chainLinkId), check('target_firms_status_check', oneOf('status', TARGET_FIRM_STATUSES))]
+);
+
+/**
+ * 招商推介方案: the sites, comparison, tour and parks staff put together for a delegation,
+ * shared as a private page (an unguessable token plus an access code kept as a hash),
+ * optionally expiring, revocable.
+ */
+export const proposals = pgTable(
+	'proposals',
+	{
+		id: serial('id').primaryKey(),
+		title: text('title').notNull(),
+		delegation: text('delegation').notNull().default(''),
+		intro: text('intro').notNull().default(''),
+		/** [{kind: 'plot'|'building', code}] in the order shown. */
+		sites: jsonb('sites')
+			.notNull()
+			.default(sql`'[]'::jsonb`),
+		tourId: integer('tour_id').references(() => tours.id, { onDelete: 'set null' }),
+		contactName: text('contact_name').notNull().default(''),
+		contactPhone: text('contact_phone').notNull().default(''),
+		contactEmail: text('contact_email').notNull().default(''),
+		locale: text('locale').notNull().default('zh-CN'),
+		token: text('token').notNull().unique(),
+		codeHash: text('code_hash').notNull(),
+		expiresAt: timestamp('expires_at', { withTimezone: true }),
+		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
+		version: version(),
+		createdAt: created(),
+		updatedAt: updated()
+	},
+	(t) => [check('proposals_locale_check', sql`${t.locale} IN ('zh-CN', 'en')`)]
+);
+
+/** Views of a shared proposal per day: a count, nothing about who looked. */
+export const proposalViews = pgTable(
+	'proposal_views',
+	{
+		proposalId: integer('proposal_id')
+			.notNull()
+			.references(() => proposals.id, { onDelete: 'cascade' }),
+		day: date('day').notNull(),
+		views: integer('views').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.proposalId, t.day] })]
+);
+
+/**
+ * What investors looked for, as counts only: finder searches per week by industry, area band,
+ * land use and area of interest (a 0.02° cell of the searched area's centre, '' when none),
+ * and whether anything was found. No address, identity or query text is kept.
+ */
+export const searchDemand = pgTable(
+	'search_demand',
+	{
+		weekOf: date('week_of').notNull(),
+		industry: text('industry').notNull().default(''),
+		areaBand: text('area_band').notNull().default(''),
+		landUse: text('land_use').notNull().default(''),
+		cell: text('cell').notNull().default(''),
+		found: boolean('found').notNull(),
+		searches: integer('searches').notNull().default(0)
+	},
+	(t) => [
+		primaryKey({ columns: [t.weekOf, t.industry, t.areaBand, t.landUse, t.cell, t.found] }),
+		check('search_demand_searches_check', sql`${t.searches} >= 0`)
 	]
 );
 

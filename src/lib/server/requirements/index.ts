@@ -2,7 +2,7 @@
  * Standing requirements ("tell me when a site like this appears"). A requirement is the
  * finder's query plus a contact. It is matched when saved and again whenever sites are
  * published or change (`rematchRequirements`, called by every write path); each new
- * (requirement, site) match writes one message to the outbox. Delivery is pluggable.
+ * (requirement, site) match writes one message to the outbox (`mail/outbox` delivers it).
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
@@ -120,48 +120,4 @@ export async function rematchRequirements(db: Database, origin: string, changed?
 		);
 	}
 	return queued;
-}
-
-/** A way to deliver messages (SMTP, a queue …). Throws when a message could not be handed over. */
-export interface Transport {
-	send(message: { to: string; subject: string; body: string }): Promise<void>;
-}
-
-/** A claim older than this is taken to be a sender that died mid-way; the message is sent again. */
-const CLAIM_TIMEOUT_MINUTES = 10;
-
-/**
- * Sends pending outbox messages through a transport and marks each one sent once it was
- * handed over. Messages are claimed first with FOR UPDATE SKIP LOCKED, so two app instances
- * never send the same message; one that fails is released for the next run.
- */
-export async function deliverOutbox(db: Database, transport: Transport, batch = 100): Promise<number> {
-	const claimed = await db.transaction((tx) =>
-		tx.rows<{ id: number; recipient: string; subject: string; body: string }>(sql`
-			update notification_outbox set claimed_at = now()
-			where id in (
-				select id from notification_outbox
-				where sent_at is null and (claimed_at is null or claimed_at < now() - make_interval(mins => ${CLAIM_TIMEOUT_MINUTES}))
-				order by id limit ${batch} for update skip locked)
-			returning id, recipient, subject, body`)
-	);
-	let sent = 0;
-	for (const m of claimed) {
-		try {
-			await transport.send({ to: m.recipient, subject: m.subject, body: m.body });
-		} catch (e) {
-			await db.rows(sql`update notification_outbox set claimed_at = null where id = ${m.id}`);
-			console.warn(`[outbox] message ${m.id} not delivered: ${(e as Error).name}; it stays pending`);
-			continue;
-		}
-		await db.rows(sql`update notification_outbox set sent_at = now() where id = ${m.id}`);
-		sent++;
-	}
-	return sent;
-}
-
-/** Messages waiting for a sender. */
-export async function pendingOutbox(db: Database): Promise<number> {
-	const [r] = await db.rows<{ n: number }>(sql`select count(*)::int as n from notification_outbox where sent_at is null`);
-	return Number(r.n);
 }

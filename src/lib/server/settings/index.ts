@@ -40,7 +40,12 @@ export function defaultSettings(env: NodeJS.ProcessEnv = process.env): SiteSetti
 function merge(saved: unknown): SiteSettings {
 	const base = defaultSettings();
 	const s = (saved && typeof saved === 'object' ? saved : {}) as Record<string, unknown>;
-	const r = siteSettingsSchema.safeParse({ ...base, ...s, basemap: { ...base.basemap, ...((s.basemap as object) ?? {}) } });
+	const r = siteSettingsSchema.safeParse({
+		...base,
+		...s,
+		basemap: { ...base.basemap, ...((s.basemap as object) ?? {}) },
+		pipeline: { ...base.pipeline, ...((s.pipeline as object) ?? {}) }
+	});
 	return r.success ? r.data : base;
 }
 
