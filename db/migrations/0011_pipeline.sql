@@ -52,6 +52,8 @@ CREATE TABLE "proposals" (
 	"code_hash" text NOT NULL,
 	"expires_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,
+	"failed_codes" smallint DEFAULT 0 NOT NULL,
+	"failed_since" timestamp with time zone,
 	"created_by" integer,
 	"version" integer DEFAULT 1 NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,

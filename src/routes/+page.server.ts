@@ -4,6 +4,7 @@ import { parseFinderQuery } from '$lib/domain/finder';
 import { SearchInputError, findSites, type SearchResult } from '$lib/server/search';
 import { taxonomyLists } from '$lib/server/search/taxonomy';
 import { freshness } from '$lib/server/config';
+import { recordSearch } from '$lib/server/pipeline/demand';
 
 /** The map page runs the finder on the server from the URL: a shared link renders the same results. */
 export const load = (async ({ url }) => {
@@ -14,6 +15,7 @@ export const load = (async ({ url }) => {
 	if (!errors.length) {
 		try {
 			results = await findSites(db, query);
+			void recordSearch(db, query, results.total > 0);
 		} catch (e) {
 			if (!(e instanceof SearchInputError)) throw e;
 			searchErrors = e.errors;

@@ -159,3 +159,98 @@ export const occupancyLabels = (locale: Locale): OccupancyLabels => ({
 	occupancy: translate(locale, 'economy.occupancy'),
 	unitM2: translate(locale, 'unit.m2')
 });
+
+export interface RatesLabels {
+	signed: string;
+	started: string;
+	production: string;
+	unit: string;
+	months: string[];
+}
+
+/** The year's signed projects month by month (cumulative), with how many of them started and went into production. */
+export function ratesOption(months: { month: string; signed: number; started: number; production: number }[], l: RatesLabels, animation = true): Option {
+	const line = (name: string, key: 'signed' | 'started' | 'production', color: string, type: 'solid' | 'dashed' | 'dotted', symbol: string) => ({
+		name,
+		type: 'line',
+		data: months.map((m) => m[key]),
+		symbol,
+		symbolSize: 7,
+		lineStyle: { width: 2, color, type },
+		itemStyle: { color }
+	});
+	return {
+		...base(animation),
+		legend: { top: 0, data: [l.signed, l.started, l.production] },
+		tooltip: { trigger: 'axis' },
+		xAxis: { type: 'category', data: months.map((m) => l.months[Number(m.month.slice(5, 7)) - 1]) },
+		yAxis: { type: 'value', name: l.unit, minInterval: 1, nameTextStyle: { align: 'left' } },
+		series: [
+			line(l.signed, 'signed', '#7c3aed', 'solid', 'rect'),
+			line(l.started, 'started', '#d97706', 'dashed', 'triangle'),
+			line(l.production, 'production', '#15803d', 'dotted', 'circle')
+		]
+	};
+}
+
+export const ratesLabels = (locale: Locale): RatesLabels => ({
+	signed: translate(locale, 'rates.chart_signed'),
+	started: translate(locale, 'rates.chart_started'),
+	production: translate(locale, 'rates.chart_production'),
+	unit: translate(locale, 'rates.unit_projects'),
+	months: monthNames(locale)
+});
+
+export interface DemandLabels {
+	searches: string;
+	unmet: string;
+	views: string;
+	enquiries: string;
+}
+
+/** Week by week: finder searches (found and not found, stacked), site-page views and enquiries. */
+export function demandOption(
+	weeks: { weekOf: string; searches: number; unmet: number; views: number; enquiries: number }[],
+	l: DemandLabels,
+	animation = true
+): Option {
+	return {
+		...base(animation),
+		legend: { top: 0, data: [l.searches, l.unmet, l.views, l.enquiries] },
+		tooltip: { trigger: 'axis' },
+		xAxis: { type: 'category', data: weeks.map((w) => w.weekOf.slice(5)) },
+		yAxis: [
+			{ type: 'value', minInterval: 1 },
+			{ type: 'value', minInterval: 1, splitLine: { show: false } }
+		],
+		series: [
+			{ name: l.searches, type: 'bar', stack: 's', data: weeks.map((w) => w.searches - w.unmet), itemStyle: { color: '#1d4ed8' }, barMaxWidth: 22 },
+			{ name: l.unmet, type: 'bar', stack: 's', data: weeks.map((w) => w.unmet), itemStyle: { color: '#dc2626' }, barMaxWidth: 22 },
+			{
+				name: l.views,
+				type: 'line',
+				yAxisIndex: 1,
+				data: weeks.map((w) => w.views),
+				symbol: 'circle',
+				lineStyle: { color: '#0f172a' },
+				itemStyle: { color: '#0f172a' }
+			},
+			{
+				name: l.enquiries,
+				type: 'line',
+				yAxisIndex: 1,
+				data: weeks.map((w) => w.enquiries),
+				symbol: 'triangle',
+				lineStyle: { color: '#15803d', type: 'dashed' },
+				itemStyle: { color: '#15803d' }
+			}
+		]
+	};
+}
+
+export const demandLabels = (locale: Locale): DemandLabels => ({
+	searches: translate(locale, 'demand.found'),
+	unmet: translate(locale, 'demand.unmet'),
+	views: translate(locale, 'demand.views'),
+	enquiries: translate(locale, 'demand.enquiries')
+});

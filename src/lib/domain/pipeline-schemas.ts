@@ -132,6 +132,8 @@ export const targetFirmSchema = z.object({
 });
 export type TargetFirmInput = z.infer<typeof targetFirmSchema>;
 export const targetFirmUpdateSchema = targetFirmSchema.omit({ link: true }).extend({ version });
+export type TargetFirmUpdate = z.infer<typeof targetFirmUpdateSchema>;
+export const versionSchema = z.object({ version });
 
 // ------------------------------------------------------------------ proposals
 

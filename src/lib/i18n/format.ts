@@ -40,3 +40,15 @@ export function formatKm(locale: Locale, metres: number): string {
 export function formatLeg(locale: Locale, leg: { distanceM: number; durationS: number }): string {
 	return translate(locale, 'tour.leg', { km: formatKm(locale, leg.distanceM), min: Math.max(1, Math.round(leg.durationS / 60)) });
 }
+
+/** A moment as the zone reads it (China time), e.g. 2026/12/2 14:05 or 12/2/2026, 2:05 PM; the same on the server and in the browser. */
+export function formatDateTime(locale: Locale, iso: string): string {
+	return new Date(iso).toLocaleString(locale, {
+		timeZone: 'Asia/Shanghai',
+		year: 'numeric',
+		month: 'numeric',
+		day: 'numeric',
+		hour: '2-digit',
+		minute: '2-digit'
+	});
+}

@@ -6,6 +6,7 @@
 import { importEn, importZh } from './import-messages';
 import { adminEn, adminZh } from './admin-messages';
 import { landEn, landZh } from './land-messages';
+import { pipelineEn, pipelineZh } from './pipeline-messages';
 
 export const zh = {
 	'app.title': '招商一张图',
@@ -588,7 +589,8 @@ export const zh = {
 	'form.invalid_email': '请填写有效的邮箱地址。',
 	...importZh,
 	...adminZh,
-	...landZh
+	...landZh,
+	...pipelineZh
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1176,5 +1178,6 @@ export const en: Record<MessageKey, string> = {
 	'form.invalid_email': 'Give a valid email address.',
 	...importEn,
 	...adminEn,
-	...landEn
+	...landEn,
+	...pipelineEn
 };

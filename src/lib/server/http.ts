@@ -58,7 +58,7 @@ export async function guardedResponse(fn: () => Promise<Response>, user?: unknow
 	}
 }
 
-const KEYED = /^(form|edit|geometry|tour|admin|settings|land)\./;
+const KEYED = /^(form|edit|geometry|tour|admin|settings|land|pipeline)\./;
 
 /**
  * Field errors of a schema: per field its message key (the console and forms translate it),

@@ -978,6 +978,9 @@ export const proposals = pgTable(
 		codeHash: text('code_hash').notNull(),
 		expiresAt: timestamp('expires_at', { withTimezone: true }),
 		revokedAt: timestamp('revoked_at', { withTimezone: true }),
+		/** Wrong access codes in the current window: after 10 in 15 minutes the link answers 429 for a while. */
+		failedCodes: smallint('failed_codes').notNull().default(0),
+		failedSince: timestamp('failed_since', { withTimezone: true }),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
 		version: version(),
 		createdAt: created(),

@@ -8,6 +8,7 @@ import type { Database, TxHandle } from '../db/client';
 import type { EnquiryInput } from '../../domain/enquiry';
 import { M2_PER_MU } from '../../domain/units';
 import { enquiryRateLimit } from '../config';
+import { iso } from '../db/values';
 
 export class EnquiryRejected extends Error {
 	constructor(
@@ -81,13 +82,25 @@ export interface EnquiryStatus {
 	status: string;
 	siteKind: string;
 	siteCode: string | null;
+	/** The language the enquiry was written in. */
+	locale: string;
 	createdAt: string;
+	/** When the status last moved. */
+	statusAt: string;
 }
 
 /** An enquiry's status by its reference, for the investor who holds it: no personal data. */
 export async function enquiryStatus(db: Database, reference: string): Promise<EnquiryStatus | null> {
-	const [r] = await db.rows<{ reference: string; status: string; site_kind: string; code: string | null; created_at: Date | string }>(sql`
-		select e.reference, e.status, e.site_kind, coalesce(p.code, b.code, k.code) as code, e.created_at
+	const [r] = await db.rows<{
+		reference: string;
+		status: string;
+		site_kind: string;
+		code: string | null;
+		locale: string;
+		created_at: unknown;
+		status_at: unknown;
+	}>(sql`
+		select e.reference, e.status, e.site_kind, coalesce(p.code, b.code, k.code) as code, e.locale, e.created_at, e.status_at
 		from enquiries e left join plots p on p.id = e.plot_id left join buildings b on b.id = e.building_id left join parks k on k.id = e.park_id
 		where e.reference = ${reference}`);
 	if (!r) return null;
@@ -96,6 +109,8 @@ export async function enquiryStatus(db: Database, reference: string): Promise<En
 		status: r.status,
 		siteKind: r.site_kind,
 		siteCode: r.code,
-		createdAt: r.created_at instanceof Date ? r.created_at.toISOString() : String(r.created_at)
+		locale: r.locale,
+		createdAt: iso(r.created_at)!,
+		statusAt: iso(r.status_at)!
 	};
 }

@@ -5,7 +5,8 @@
  *
  * Metrics: available land (亩), vacant floor area (m²), demand (enquiries in the last
  * year ×10 plus site-page views in the last 90 days), and match (the sum of finder
- * scores of the sites matching the investor's current query, /100).
+ * scores of the sites matching the investor's current query, /100), and — for staff — unmet
+ * demand (finder searches of the last 13 weeks that found nothing, at their area of interest).
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
@@ -13,7 +14,9 @@ import { parseFinderQuery, type FieldError } from '../../domain/finder';
 import { SearchInputError, searchSites } from '../search';
 import { publicAnswers } from '../cache/versioned';
 
-export const HEAT_METRICS = ['available_land', 'vacant_floor', 'demand', 'match'] as const;
+export const HEAT_METRICS = ['available_land', 'vacant_floor', 'demand', 'match', 'unmet'] as const;
+/** Metrics only promotion staff may ask for (what investors looked for and did not find). */
+export const STAFF_HEAT_METRICS: readonly HeatMetric[] = ['unmet'];
 export type HeatMetric = (typeof HEAT_METRICS)[number];
 
 /** Hexagon edge length, in EPSG:3857 metres, for a map zoom (512 px tiles). */
@@ -35,7 +38,7 @@ export interface HeatCell {
 
 export interface HeatResult {
 	metric: HeatMetric;
-	unit: 'mu' | 'm2' | 'demand' | 'match';
+	unit: 'mu' | 'm2' | 'demand' | 'match' | 'searches';
 	cells: HeatCell[];
 	/** Class breaks for the legend (quantiles of the cell values), ascending. */
 	breaks: number[];
@@ -77,6 +80,11 @@ function metricPoints(metric: HeatMetric, matchPoints: { lon: number; lat: numbe
 						left join parks pk on sv.site_kind = 'park' and pk.code = sv.site_code and pk.published
 					where sv.day > current_date - 90
 				) d where geom is not null and geom && b4326 group by geom`;
+		case 'unmet':
+			return sql`select ST_Transform(c.pt, 3857) as g, c.v from (
+					select ST_SetSRID(ST_MakePoint(split_part(cell, ',', 1)::float8, split_part(cell, ',', 2)::float8), 4326) as pt, sum(searches)::float8 as v
+					from search_demand where not found and cell <> '' and week_of > current_date - 91 group by cell
+				) c where c.pt && b4326`;
 		case 'match':
 			return sql`select ST_Transform(ST_SetSRID(ST_MakePoint(m.lon, m.lat), 4326), 3857) as g, m.score / 100.0 as v
 				from jsonb_to_recordset(${JSON.stringify(matchPoints)}::jsonb) as m(lon float8, lat float8, score float8)`;
@@ -102,7 +110,8 @@ const UNITS: Record<HeatMetric, HeatResult['unit']> = {
 	available_land: 'mu',
 	vacant_floor: 'm2',
 	demand: 'demand',
-	match: 'match'
+	match: 'match',
+	unmet: 'searches'
 };
 
 export async function heatCells(
@@ -153,8 +162,8 @@ export async function heatCells(
 export async function heatForParams(db: Database, params: URLSearchParams): Promise<HeatResult> {
 	const req = parseHeatRequest(params);
 	const key = new URLSearchParams([...params].sort(([a], [b]) => a.localeCompare(b)));
-	// Demand counts page views, which move without a layer version: its answer lives a minute.
-	return publicAnswers.get(db, `heat?${key}`, () => computeHeat(db, req, params), req.metric === 'demand' ? 60_000 : undefined);
+	// Demand counts page views and searches, which move without a layer version: its answer lives a minute.
+	return publicAnswers.get(db, `heat?${key}`, () => computeHeat(db, req, params), req.metric === 'demand' || req.metric === 'unmet' ? 60_000 : undefined);
 }
 
 async function computeHeat(db: Database, req: ReturnType<typeof parseHeatRequest>, params: URLSearchParams): Promise<HeatResult> {

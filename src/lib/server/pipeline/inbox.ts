@@ -37,6 +37,8 @@ export interface Enquiry {
 	contactEmail: string | null;
 	contactPhone: string | null;
 	industry: string | null;
+	industryNameZh: string | null;
+	industryNameEn: string | null;
 	spaceNeededM2: number | null;
 	message: string;
 	locale: string;
@@ -59,6 +61,7 @@ const FROM = sql`enquiries e
 	left join parks k on k.id = ${PARK_OF} left join industries i on i.id = e.industry_id left join users u on u.id = e.owner_id`;
 const COLUMNS = sql`e.id, e.reference, e.site_kind, coalesce(p.code, b.code, k.code) as site_code, ${PARK_OF} as park_id, k.code as park_code,
 	k.name_zh as park_name_zh, k.name_en as park_name_en, e.company, e.contact_name, e.contact_email, e.contact_phone, i.code as industry,
+	i.name_zh as industry_zh, i.name_en as industry_en,
 	e.space_needed_m2, e.message, e.locale, e.status, e.lost_reason, e.owner_id, u.display_name as owner_name, e.created_at, e.status_at,
 	e.contacted_at, e.project_id, e.version`;
 
@@ -80,6 +83,8 @@ function enquiryOf(r: Record<string, unknown>, contactDays: number, today: strin
 		contactEmail: (r.contact_email as string | null) ?? null,
 		contactPhone: (r.contact_phone as string | null) ?? null,
 		industry: (r.industry as string | null) ?? null,
+		industryNameZh: (r.industry_zh as string | null) ?? null,
+		industryNameEn: (r.industry_en as string | null) ?? null,
 		spaceNeededM2: num(r.space_needed_m2),
 		message: String(r.message ?? ''),
 		locale: String(r.locale),

@@ -43,6 +43,8 @@ export interface Project {
 	industry: string | null;
 	chain: string | null;
 	chainLink: string | null;
+	linkNameZh: string | null;
+	linkNameEn: string | null;
 	site: { kind: 'plot' | 'building'; code: string } | null;
 	/** The site's (or, without one, the park's) point, for the 挂图作战 map. */
 	lon: number | null;
@@ -72,7 +74,7 @@ const FROM = sql`projects j
 	left join plots p on p.id = j.plot_id left join buildings b on b.id = j.building_id left join parks k on k.id = j.park_id
 	left join industries i on i.id = j.industry_id left join chain_links l on l.id = j.chain_link_id left join chains c on c.id = l.chain_id`;
 const COLUMNS = sql`j.id, j.name_zh, j.name_en, j.investor_name, j.stage, j.park_id, k.code as park_code, k.name_zh as park_name_zh, k.name_en as park_name_en,
-	i.code as industry, c.code as chain, l.code as chain_link, p.code as plot_code, b.code as building_code,
+	i.code as industry, c.code as chain, l.code as chain_link, l.name_zh as link_name_zh, l.name_en as link_name_en, p.code as plot_code, b.code as building_code,
 	ST_X(coalesce(ST_PointOnSurface(p.boundary), ST_PointOnSurface(b.footprint), ST_PointOnSurface(k.boundary))) as lon,
 	ST_Y(coalesce(ST_PointOnSurface(p.boundary), ST_PointOnSurface(b.footprint), ST_PointOnSurface(k.boundary))) as lat,
 	j.investment_wan, j.funds_in_place_wan, j.foreign_capital_usd, j.lead_at, j.negotiation_at, j.signed_at, j.started_at, j.production_at, j.feedback_at,
@@ -102,6 +104,8 @@ function projectOf(r: Record<string, unknown>, today: string, rules: WarningRule
 		industry: (r.industry as string | null) ?? null,
 		chain: (r.chain as string | null) ?? null,
 		chainLink: (r.chain_link as string | null) ?? null,
+		linkNameZh: (r.link_name_zh as string | null) ?? null,
+		linkNameEn: (r.link_name_en as string | null) ?? null,
 		site: r.plot_code ? { kind: 'plot', code: String(r.plot_code) } : r.building_code ? { kind: 'building', code: String(r.building_code) } : null,
 		lon: num(r.lon),
 		lat: num(r.lat),

@@ -245,8 +245,12 @@ export async function revokeShare(db: Database, user: SessionUser | null, id: nu
 export async function tourByToken(db: Database, token: string, locale: Locale = 'zh-CN'): Promise<SavedTour | null> {
 	if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return null;
 	const [r] = await db.rows<{ id: number }>(sql`select id from tours where share_token = ${token} and (share_expires_at is null or share_expires_at > now())`);
-	if (!r) return null;
-	const t = await load(db, Number(r.id));
+	return r ? publicTour(db, Number(r.id), locale) : null;
+}
+
+/** A tour as a public page may show it (a shared link, a delegation's proposal): unpublished stops hidden, no contact, no token. */
+export async function publicTour(db: Database, id: number, locale: Locale = 'zh-CN'): Promise<SavedTour | null> {
+	const t = await load(db, id);
 	if (!t) return null;
 	const published = await publishedStops(db, t.stops);
 	const stops = t.stops.map((s, i) => (published[i] ? s : privateStop(t, i, locale)));
