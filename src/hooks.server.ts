@@ -49,7 +49,8 @@ export const init: ServerInit = async () => {
 		if (e instanceof DatabaseStartupError) {
 			console.error(`SiteAtlas cannot start: ${e.message}`);
 		} else {
-			console.error(`SiteAtlas cannot start: ${(e as Error).message}`);
+			// Never the failed query's text or parameters: they may carry personal data.
+			console.error(`SiteAtlas cannot start: ${describeError(e)}`);
 		}
 		process.exit(1);
 	}

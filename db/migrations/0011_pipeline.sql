@@ -88,6 +88,7 @@ CREATE TABLE "target_firms" (
 	CONSTRAINT "target_firms_status_check" CHECK (status IN ('listed', 'contacted', 'visited', 'negotiating', 'signed', 'dropped'))
 );
 --> statement-breakpoint
+ALTER TABLE "audit_entries" DROP CONSTRAINT "audit_entries_action_check";--> statement-breakpoint
 ALTER TABLE "enquiries" DROP CONSTRAINT "enquiries_status_check";--> statement-breakpoint
 ALTER TABLE "notification_outbox" DROP CONSTRAINT "notification_outbox_site_kind_check";--> statement-breakpoint
 ALTER TABLE "notification_outbox" ALTER COLUMN "requirement_id" DROP NOT NULL;--> statement-breakpoint
@@ -142,6 +143,7 @@ ALTER TABLE "projects" ADD CONSTRAINT "projects_park_id_parks_id_fk" FOREIGN KEY
 CREATE INDEX "enquiries_status_idx" ON "enquiries" USING btree ("status","created_at");--> statement-breakpoint
 CREATE INDEX "notification_outbox_enquiry_idx" ON "notification_outbox" USING btree ("enquiry_id");--> statement-breakpoint
 CREATE INDEX "projects_stage_idx" ON "projects" USING btree ("stage");--> statement-breakpoint
+ALTER TABLE "audit_entries" ADD CONSTRAINT "audit_entries_action_check" CHECK (action IN ('create', 'update', 'delete', 'restore', 'confirm', 'retire', 'merge', 'investigate', 'dismiss', 'dispose', 'complete', 'move', 'assign', 'note', 'message', 'convert', 'report', 'problem', 'resolve', 'revoke'));--> statement-breakpoint
 ALTER TABLE "enquiries" ADD CONSTRAINT "enquiries_lost_reason_check" CHECK (("enquiries"."status" = 'lost') = ("enquiries"."lost_reason" IS NOT NULL) AND (lost_reason IS NULL OR lost_reason IN ('no_fit', 'price', 'location', 'chose_elsewhere', 'no_response', 'postponed', 'other')));--> statement-breakpoint
 ALTER TABLE "enquiries" ADD CONSTRAINT "enquiries_status_check" CHECK (status IN ('new', 'contacted', 'visiting', 'negotiating', 'won', 'lost'));--> statement-breakpoint
 ALTER TABLE "notification_outbox" ADD CONSTRAINT "notification_outbox_kind_check" CHECK (kind IN ('match', 'enquiry'));--> statement-breakpoint

@@ -12,7 +12,10 @@ export function refusalText(locale: Locale, status: number, body: Json): string 
 	if (status === 409) return translate(locale, 'console.conflict');
 	// The first field's problem in the reader's language; a code with no words of its own (`invalid`) gives the server's sentence.
 	const key = Object.values((body.fields ?? {}) as Record<string, string>)[0];
-	return key && isMessageKey(key) ? translate(locale, key) : String(body.message ?? '');
+	if (key && isMessageKey(key)) return translate(locale, key);
+	// A server error says `error.internal`: its words, not the key.
+	const message = String(body.message ?? '');
+	return isMessageKey(message) ? translate(locale, message) : message;
 }
 
 export class ConsoleWrite {

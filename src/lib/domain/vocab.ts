@@ -106,3 +106,28 @@ export type LayerName = (typeof LAYERS)[number];
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
 	return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
+
+/** What an audit entry says was done; the database refuses any other. */
+export const AUDIT_ACTIONS = [
+	'create',
+	'update',
+	'delete',
+	'restore',
+	'confirm',
+	'retire',
+	'merge',
+	'investigate',
+	'dismiss',
+	'dispose',
+	'complete',
+	'move',
+	'assign',
+	'note',
+	'message',
+	'convert',
+	'report',
+	'problem',
+	'resolve',
+	'revoke'
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -4,28 +4,9 @@
  */
 import { sql } from 'drizzle-orm';
 import type { TxHandle } from './db/client';
+import type { AuditAction } from '../domain/vocab';
 
-export type AuditAction =
-	| 'create'
-	| 'update'
-	| 'delete'
-	| 'restore'
-	| 'confirm'
-	| 'retire'
-	| 'merge'
-	| 'investigate'
-	| 'dismiss'
-	| 'dispose'
-	| 'complete'
-	| 'move'
-	| 'assign'
-	| 'note'
-	| 'message'
-	| 'convert'
-	| 'report'
-	| 'problem'
-	| 'resolve'
-	| 'revoke';
+export type { AuditAction };
 
 const asJson = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 

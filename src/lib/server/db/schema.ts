@@ -28,6 +28,7 @@ import {
 	uniqueIndex
 } from 'drizzle-orm/pg-core';
 import {
+	AUDIT_ACTIONS,
 	BUILDING_KINDS,
 	DISPOSAL_METHODS,
 	ENQUIRY_LOST_REASONS,
@@ -669,10 +670,7 @@ export const auditEntries = pgTable(
 	(t) => [
 		index('audit_entries_entity_idx').on(t.entity, t.entityId),
 		index('audit_entries_import_idx').on(t.importId),
-		check(
-			'audit_entries_action_check',
-			sql`${t.action} IN ('create', 'update', 'delete', 'restore', 'confirm', 'retire', 'merge', 'investigate', 'dismiss', 'dispose', 'complete')`
-		)
+		check('audit_entries_action_check', oneOf('action', AUDIT_ACTIONS))
 	]
 );
 

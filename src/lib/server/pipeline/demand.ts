@@ -119,7 +119,7 @@ export async function demandReport(db: Rows, user: SessionUser | null, weeks = 1
 		from parks k order by k.code`);
 	const unmet = await db.rows<Record<string, unknown>>(sql`
 		select week_of, industry, area_band, land_use, sum(searches)::int as searches from search_demand
-		where week_of >= ${since} and not found group by 1, 2, 3, 4 order by 1 desc, 5 desc limit 50`);
+		where week_of >= ${since} and not found group by 1, 2, 3, 4 order by 1 desc, 5 desc limit 25`);
 	return {
 		weeks: weeksOut,
 		byIndustry,

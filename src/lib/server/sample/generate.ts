@@ -406,6 +406,16 @@ const FIRM_WORDS: readonly (readonly [string, string])[] = [
 	['胜通', 'Shengtong']
 ];
 
+/** The sample chains' deliberate gaps: a link with no firm (补链) or one small firm (强链). */
+export const CHAIN_GAPS: Record<string, 'missing' | 'weak'> = {
+	fc_device: 'missing',
+	re_converter: 'weak',
+	hf_precursor: 'missing',
+	ac_resin: 'weak',
+	cu_foil: 'missing',
+	rw_axle: 'missing'
+};
+
 export function isoDate(d: Date): string {
 	return d.toISOString().slice(0, 10);
 }
@@ -746,6 +756,29 @@ export function generateSampleZone(options: { seed?: number; asOf?: string } = {
 				taxBand: rng.pick(['lt_10m', '10m_100m']),
 				marks: rng.chance(0.3) ? ['high_tech'] : []
 			});
+		}
+	}
+
+	// ---------------------------------------------------------------- the chains' deliberate gaps
+	// Each material chain and the wheelset chain lacks a link (补链) or has one small firm in it
+	// (强链), as a real zone's chain map does: the firms the draw put there move to the next link
+	// (the one before, for the last link), named for it; no random draw, so the rest stays as it was.
+	for (const [code, gap] of Object.entries(CHAIN_GAPS)) {
+		const chain = CHAINS.find((c) => c.links.some((l) => l.code === code))!;
+		const at = chain.links.findIndex((l) => l.code === code);
+		const from = chain.links[at];
+		const to = chain.links[at + 1] ?? chain.links[at - 1];
+		const here = enterprises.filter((e) => e.link === code);
+		for (const [i, e] of here.entries()) {
+			if (gap === 'weak' && i === 0) {
+				Object.assign(e, { employees: 45, outputBand: 'lt_10m', taxBand: 'lt_10m', marks: [] });
+				continue;
+			}
+			const zh = e.nameZh.replace(from.nameZh.replace(/[／/].*$/, ''), to.nameZh.replace(/[／/].*$/, ''));
+			const named = firmNames.has(zh) ? zh.replace('有限公司', `${i + 2}有限公司`) : zh;
+			firmNames.add(named);
+			for (const p of plots) if (p.ownerName === e.nameZh) p.ownerName = named;
+			Object.assign(e, { link: to.code, nameZh: named, nameEn: e.nameEn.replace(from.nameEn.split(' and ')[0], to.nameEn.split(' and ')[0]) });
 		}
 	}
 

@@ -8,6 +8,7 @@ import type { Database, TxHandle } from '../db/client';
 import { LAYERS } from '../../domain/vocab';
 import { generateSampleZone, type SampleZone } from './generate';
 import { generateLedgers, type SampleLedgers } from './ledgers';
+import { generatePipeline, type SamplePipeline } from './pipeline';
 import { detectCases } from '../land/detect';
 import { followCases } from '../land/follow';
 import { closeMonth } from '../economy/months';
@@ -59,6 +60,7 @@ export async function loadSampleZone(database: Database, zone: SampleZone): Prom
 		await bumpLayerVersions(tx, LAYERS);
 		await markSampleData(tx);
 		for (const a of DEMO_ACCOUNTS) await createUser(tx, { ...a, parkCodes: [...a.parkCodes] });
+		await insertPipeline(tx, zone, generatePipeline(zone));
 	});
 	const counts: Record<string, number> = {};
 	for (const table of ['parks', 'plots', 'buildings', 'units', 'enterprises', 'facilities', 'roads', 'projects']) {
@@ -274,31 +276,6 @@ async function insertOthers(tx: TxHandle, zone: SampleZone) {
 			zone.roads.map((r) => ({ name_zh: r.nameZh, name_en: r.nameEn, road_class: r.roadClass, oneway: r.oneway, speed: r.speedKmh, geom: r.geom }))
 		)}) as r(name_zh text, name_en text, road_class text, oneway boolean, speed int, geom jsonb)
 		cross join lateral (select ST_SetSRID(ST_GeomFromGeoJSON(r.geom::text), 4326) as geom) g`);
-	await tx.rows(sql`
-		insert into projects (name_zh, name_en, investor_name, industry_id, chain_link_id, stage, plot_id, investment_wan,
-			funds_in_place_wan, foreign_capital_usd, lead_at, signed_at, started_at, production_at)
-		select r.name_zh, r.name_en, r.investor, i.id, l.id, r.stage, pl.id, r.investment, r.funds, r.fdi,
-			r.lead_at, r.signed_at, r.started_at, r.production_at
-		from jsonb_to_recordset(${j(
-			zone.projects.map((p) => ({
-				name_zh: p.nameZh,
-				name_en: p.nameEn,
-				investor: p.investorName,
-				industry: p.industry,
-				link: p.link,
-				stage: p.stage,
-				plot: p.plot,
-				investment: p.investmentWan,
-				funds: p.fundsInPlaceWan,
-				fdi: p.foreignCapitalUsd,
-				lead_at: p.leadAt,
-				signed_at: p.signedAt,
-				started_at: p.startedAt,
-				production_at: p.productionAt
-			}))
-		)}) as r(name_zh text, name_en text, investor text, industry text, link text, stage text, plot text,
-			investment float8, funds float8, fdi float8, lead_at date, signed_at date, started_at date, production_at date)
-		join industries i on i.code = r.industry left join chain_links l on l.code = r.link left join plots pl on pl.code = r.plot`);
 }
 
 /** The land and building ledgers (see ledgers.ts); then the legal test finds the suspected cases, and this month's rows are written. */
@@ -340,4 +317,98 @@ async function insertLedgers(tx: TxHandle, zone: SampleZone, l: SampleLedgers) {
 		from jsonb_to_recordset(${j(months)}) as r(code text, month date, "leasableM2" float8, "leasedM2" float8, "reservedM2" float8, "vacantM2" float8, tenants int, "taxWan" float8)
 		join buildings b on b.code = r.code`);
 	await closeMonth(tx, new Date(`${zone.asOf}T12:00:00Z`));
+}
+
+/** The promotion pipeline (see pipeline.ts): projects with their details, targets, target firms, enquiries, demand and views. */
+async function insertPipeline(tx: TxHandle, zone: SampleZone, p: SamplePipeline) {
+	await tx.rows(sql`
+		insert into projects (name_zh, name_en, investor_name, industry_id, chain_link_id, stage, park_id, plot_id, building_id, investment_wan,
+			funds_in_place_wan, foreign_capital_usd, lead_at, negotiation_at, signed_at, started_at, production_at, feedback_at, officer_name, leader_name,
+			milestones, last_update_on)
+		select r.name_zh, r.name_en, r.investor, c.industry_id, l.id, r.stage, coalesce(pl.park_id, bl.park_id), pl.id, bl.id, r.investment, r.funds, r.fdi,
+			r.lead_at, r.negotiation_at, r.signed_at, r.started_at, r.production_at, r.feedback_at, r.officer, r.leader, r.milestones, r.last_update
+		from jsonb_to_recordset(${j(
+			p.projects.map((x) => ({
+				name_zh: x.nameZh,
+				name_en: x.nameEn,
+				investor: x.investorName,
+				link: x.link,
+				stage: x.stage,
+				plot: x.plot,
+				building: x.building,
+				investment: x.investmentWan,
+				funds: x.fundsInPlaceWan,
+				fdi: x.foreignCapitalUsd,
+				lead_at: x.leadAt,
+				negotiation_at: x.negotiationAt,
+				signed_at: x.signedAt,
+				started_at: x.startedAt,
+				production_at: x.productionAt,
+				feedback_at: x.feedbackAt,
+				officer: x.officer,
+				leader: x.leader,
+				milestones: x.milestones,
+				last_update:
+					x.updates
+						.map((u) => u.weekOf)
+						.sort()
+						.at(-1) ?? null
+			}))
+		)}) as r(name_zh text, name_en text, investor text, link text, stage text, plot text, building text, investment float8, funds float8, fdi float8,
+			lead_at date, negotiation_at date, signed_at date, started_at date, production_at date, feedback_at date, officer text, leader text, milestones jsonb,
+			last_update date)
+		join chain_links l on l.code = r.link join chains c on c.id = l.chain_id
+		left join plots pl on pl.code = r.plot left join buildings bl on bl.code = r.building`);
+	await tx.rows(sql`
+		insert into project_problems (project_id, text, owner, due_on, resolved_on)
+		select j.id, r.text, r.owner, r.due_on, r.resolved_on
+		from jsonb_to_recordset(${j(p.projects.flatMap((x) => x.problems.map((q) => ({ project: x.nameZh, text: q.text, owner: q.owner, due_on: q.dueOn, resolved_on: q.resolvedOn }))))})
+			as r(project text, text text, owner text, due_on date, resolved_on date)
+		join projects j on j.name_zh = r.project`);
+	await tx.rows(sql`
+		insert into project_updates (project_id, week_of, progress, next_steps, funds_in_place_wan, user_id)
+		select j.id, r.week_of, r.progress, r.next_steps, r.funds, (select id from users where email = 'staff@demo.siteatlas')
+		from jsonb_to_recordset(${j(
+			p.projects.flatMap((x) =>
+				x.updates.map((u) => ({ project: x.nameZh, week_of: u.weekOf, progress: u.progress, next_steps: u.nextSteps, funds: u.fundsInPlaceWan }))
+			)
+		)}) as r(project text, week_of date, progress text, next_steps text, funds float8)
+		join projects j on j.name_zh = r.project`);
+	for (const t of p.targets) {
+		await tx.rows(sql`update disposal_targets d set projects_to_sign = ${t.projectsToSign}, funds_yi = ${t.fundsYi}, foreign_capital_usd = ${t.foreignCapitalUsd}
+			from parks k where k.id = d.park_id and k.code = ${t.park} and d.year = ${zone.disposalYear}`);
+	}
+	await tx.rows(sql`
+		insert into target_firms (chain_link_id, name, location, reason, owner, status)
+		select l.id, r.name, r.location, r.reason, r.owner, r.status
+		from jsonb_to_recordset(${j(p.targetFirms)}) as r(link text, name text, location text, reason text, owner text, status text)
+		join chain_links l on l.code = r.link`);
+	const enquiries = p.enquiries.map((e, i) => ({
+		...e,
+		reference: `SA-${zone.asOf.slice(0, 4)}-S${String(i + 1)
+			.padStart(5, '0')
+			.replace(/[01]/g, (c) => (c === '0' ? 'Z' : 'Y'))}`
+	}));
+	await tx.rows(sql`
+		insert into enquiries (reference, site_kind, plot_id, building_id, park_id, company, contact_name, contact_email, contact_phone, industry_id,
+			space_needed_m2, message, locale, status, lost_reason, owner_id, created_at, status_at, contacted_at, updated_at)
+		select r.reference, r."siteKind", pl.id, bl.id, pk.id, r.company, r."contactName", r."contactEmail", r."contactPhone", i.id, r."spaceNeededM2",
+			r.message, r.locale, r.status, r."lostReason", u.id, r."receivedAt", coalesce(r."contactedAt", r."receivedAt"), r."contactedAt", r."receivedAt"
+		from jsonb_to_recordset(${j(enquiries)}) as r(reference text, "siteKind" text, site text, company text, "contactName" text, "contactEmail" text,
+			"contactPhone" text, industry text, "spaceNeededM2" float8, message text, locale text, status text, "lostReason" text, owner text,
+			"receivedAt" timestamptz, "contactedAt" timestamptz)
+		left join plots pl on r."siteKind" = 'plot' and pl.code = r.site left join buildings bl on r."siteKind" = 'building' and bl.code = r.site
+		left join parks pk on r."siteKind" = 'park' and pk.code = r.site left join industries i on i.code = r.industry left join users u on u.email = r.owner`);
+	await tx.rows(sql`
+		insert into enquiry_notes (enquiry_id, user_id, body, created_at)
+		select e.id, e.owner_id, r.body, e.contacted_at
+		from jsonb_to_recordset(${j(enquiries.flatMap((e) => e.notes.map((body) => ({ reference: e.reference, body }))))}) as r(reference text, body text)
+		join enquiries e on e.reference = r.reference`);
+	await tx.rows(sql`
+		insert into search_demand (week_of, industry, area_band, land_use, cell, found, searches)
+		select r."weekOf", r.industry, r."areaBand", r."landUse", r.cell, r.found, r.searches
+		from jsonb_to_recordset(${j(p.demand)}) as r("weekOf" date, industry text, "areaBand" text, "landUse" text, cell text, found boolean, searches int)`);
+	await tx.rows(sql`
+		insert into site_views (site_kind, site_code, day, views)
+		select r."siteKind", r.site, r.day, r.views from jsonb_to_recordset(${j(p.views)}) as r("siteKind" text, site text, day date, views int)`);
 }
