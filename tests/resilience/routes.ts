@@ -72,6 +72,14 @@ export interface Samples {
 	token: string;
 	reference: string;
 	photoId: number;
+	/** Pipeline records of the NM and TE parks, a 招商目录 entry, and a live proposal. */
+	enquiryNM: number;
+	enquiryTE: number;
+	projectNM: number;
+	projectTE: number;
+	targetFirmId: number;
+	proposalId: number;
+	proposalToken: string;
 }
 
 export type Who = 'anonymous' | 'staff' | 'editorNM' | 'admin';
@@ -462,6 +470,144 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 		as: 'admin',
 		body: { kind: 'json', valid: () => ({ zone: { taxPerMuWan: 10, outputPerMuWan: 150 }, parks: [] }) },
 		access: { kind: 'admin' }
+	},
+	// ------------------------------------------------------------ the promotion pipeline (issue 13)
+	'GET /api/console/enquiries': { path: () => '/api/console/enquiries', as: 'staff', query: ['view', 'status', 'park', 'flag', 'mine', 'q', 'page'] },
+	'GET /api/console/enquiries/[id]': { path: (s) => `/api/console/enquiries/${s.enquiryNM}`, as: 'staff' },
+	'POST /api/console/enquiries/[id]': {
+		path: (s) => `/api/console/enquiries/${s.enquiryNM}`,
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: async (s, c) => {
+				const r = (await editorState(c, `/api/console/enquiries/${s.enquiryNM}`)) as { enquiry: { version: number } };
+				return { action: 'note', version: r.enquiry.version, body: '回访记录\n下周再联系' };
+			}
+		},
+		access: { kind: 'park', foreign: (s) => `/api/console/enquiries/${s.enquiryTE}` }
+	},
+	'GET /api/console/projects': { path: () => '/api/console/projects', as: 'staff', query: ['stage', 'park', 'chain', 'warning', 'q', 'page'] },
+	'POST /api/console/projects': {
+		path: () => '/api/console/projects',
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: () => ({
+				nameZh: '韧性测试项目',
+				nameEn: 'Resilience project',
+				investorName: '测试投资有限公司',
+				park: 'NM',
+				chainLink: 're_catalyst',
+				site: null,
+				investmentWan: 5000,
+				fundsInPlaceWan: null,
+				foreignCapitalUsd: null,
+				officerName: '王强',
+				leaderName: '',
+				milestones: [{ text: '签约', due: '2030-01-01', done: false }],
+				notes: '',
+				stage: 'lead'
+			})
+		},
+		access: { kind: 'signed-in' }
+	},
+	'GET /api/console/projects/[id]': { path: (s) => `/api/console/projects/${s.projectNM}`, as: 'staff' },
+	'POST /api/console/projects/[id]': {
+		path: (s) => `/api/console/projects/${s.projectNM}`,
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: async (s, c) => {
+				const r = (await editorState(c, `/api/console/projects/${s.projectNM}`)) as { project: { version: number } };
+				return { action: 'problem', version: r.project.version, text: '用地手续', owner: '自然资源分局', dueOn: '2030-01-01' };
+			}
+		},
+		access: { kind: 'park', foreign: (s) => `/api/console/projects/${s.projectTE}` }
+	},
+	'GET /api/console/projects/export': { path: () => '/api/console/projects/export', as: 'staff', query: ['stage', 'park', 'chain', 'warning', 'q', 'page'] },
+	'GET /api/console/projects/map': { path: () => '/api/console/projects/map', as: 'staff', query: ['stage', 'park', 'chain', 'warning', 'q', 'page'] },
+	'GET /api/console/rates': { path: () => '/api/console/rates', as: 'staff', query: ['year'] },
+	'GET /api/console/chains': { path: () => '/api/console/chains', as: 'staff' },
+	'POST /api/console/chains/targets': {
+		path: () => '/api/console/chains/targets',
+		as: 'staff',
+		body: { kind: 'json', valid: () => ({ link: 'rw_axle', name: '示例车轴股份', location: '江苏常州', reason: '补链', owner: '王强', status: 'listed' }) },
+		access: { kind: 'staff' }
+	},
+	'PUT /api/console/chains/targets/[id]': {
+		path: (s) => `/api/console/chains/targets/${s.targetFirmId}`,
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: async (s, c) => {
+				const chains = (await c.get('/api/console/chains')).json as unknown as { links: { targets: { id: number; version: number }[] }[] }[];
+				const t = chains.flatMap((x) => x.links.flatMap((l) => l.targets)).find((x) => x.id === s.targetFirmId)!;
+				return { version: t.version, name: '示例车轴股份', location: '江苏常州', reason: '补链', owner: '王强', status: 'contacted' };
+			}
+		},
+		access: { kind: 'staff' }
+	},
+	'DELETE /api/console/chains/targets/[id]': {
+		path: (s) => `/api/console/chains/targets/${s.targetFirmId}`,
+		as: 'staff',
+		destructive: true,
+		body: { kind: 'json', valid: () => ({ version: 1 }) },
+		access: { kind: 'staff' }
+	},
+	'GET /api/console/proposals': { path: () => '/api/console/proposals', as: 'staff' },
+	'POST /api/console/proposals': {
+		path: () => '/api/console/proposals',
+		as: 'staff',
+		body: { kind: 'json', valid: (s) => ({ title: '韧性测试方案', delegation: '测试团', sites: [{ kind: 'plot', code: s.plotNM }], locale: 'zh-CN' }) },
+		access: { kind: 'staff' }
+	},
+	'GET /api/console/proposals/[id]': { path: (s) => `/api/console/proposals/${s.proposalId}`, as: 'staff' },
+	'PUT /api/console/proposals/[id]': {
+		path: (s) => `/api/console/proposals/${s.proposalId}`,
+		as: 'staff',
+		body: {
+			kind: 'json',
+			valid: async (s, c) => {
+				const p = (await editorState(c, `/api/console/proposals/${s.proposalId}`)) as { version: number };
+				return {
+					version: p.version,
+					title: '韧性测试方案',
+					delegation: '测试团',
+					sites: [{ kind: 'plot', code: s.plotNM }],
+					locale: 'en',
+					expiresOn: '2030-01-01'
+				};
+			}
+		},
+		access: { kind: 'staff' }
+	},
+	'POST /api/console/proposals/[id]': {
+		path: (s) => `/api/console/proposals/${s.proposalId}`,
+		as: 'staff',
+		destructive: true,
+		body: { kind: 'json', valid: () => ({ action: 'code', version: 1 }) },
+		access: { kind: 'staff' }
+	},
+	'GET /api/console/demand': { path: () => '/api/console/demand', as: 'staff' },
+	'GET /console/enquiries': { path: () => '/console/enquiries', as: 'staff', query: ['view', 'status', 'park', 'flag', 'mine', 'q', 'page'] },
+	'GET /console/enquiries/[id]': { path: (s) => `/console/enquiries/${s.enquiryNM}`, as: 'staff' },
+	'GET /console/projects': { path: () => '/console/projects', as: 'staff', query: ['stage', 'park', 'chain', 'warning', 'q', 'page'] },
+	'GET /console/projects/new': { path: () => '/console/projects/new', as: 'staff' },
+	'GET /console/projects/[id]': { path: (s) => `/console/projects/${s.projectNM}`, as: 'staff' },
+	'GET /console/projects/map': { path: () => '/console/projects/map', as: 'staff', query: ['stage', 'park', 'chain', 'warning', 'q', 'page'] },
+	'GET /console/projects/print': { path: () => '/console/projects/print', as: 'staff', query: ['stage', 'park', 'chain', 'warning', 'q', 'page'] },
+	'GET /console/projects/rates': { path: () => '/console/projects/rates', as: 'staff', query: ['year'] },
+	'GET /console/chains': { path: () => '/console/chains', as: 'staff', query: ['chain', 'link'] },
+	'GET /console/proposals': { path: () => '/console/proposals', as: 'staff' },
+	'GET /console/proposals/new': { path: () => '/console/proposals/new', as: 'staff', query: ['sites', 'tour'] },
+	'GET /console/proposals/[id]': { path: (s) => `/console/proposals/${s.proposalId}`, as: 'staff' },
+	'GET /console/demand': { path: () => '/console/demand', as: 'staff' },
+	'GET /enquiries/[reference]': { path: (s) => `/enquiries/${s.reference}` },
+	'GET /p/[token]': { path: (s) => `/p/${s.proposalToken}` },
+	'POST /p/[token]?/default': {
+		path: (s) => `/p/${s.proposalToken}`,
+		body: { kind: 'form', valid: () => ({ code: 'ZZZZZZ' }) },
+		access: { kind: 'public' }
 	},
 	'GET /api/console/land/cases/[id]': { path: () => '/api/console/land/cases/1', as: 'staff' },
 	'POST /api/console/land/cases/[id]': {

@@ -36,6 +36,16 @@ export async function sampleRecords(base: string): Promise<{ samples: Samples; s
 	const enquiry = await enquirer.request('POST', '/api/enquiries', {
 		json: { siteKind: 'plot', siteCode: plotNM, company: 'Sample Ltd', contactName: 'Qian', contactEmail: 'qian@example.com' }
 	});
+	const enquiryTE = await enquirer.request('POST', '/api/enquiries', {
+		json: { siteKind: 'plot', siteCode: pick(plots, 'TE'), company: 'Sample TE Ltd', contactName: 'Sun', contactPhone: '0546 7654321' }
+	});
+	const enquiryId = async (reference: unknown) => Number(((await staff.get(`/api/console/enquiries?q=${reference}`)).json!.rows as { id: number }[])[0].id);
+	const projectIn = async (park: string) => Number(((await staff.get(`/api/console/projects?park=${park}`)).json!.rows as { id: number }[])[0].id);
+	const target = await staff.request('POST', '/api/console/chains/targets', { json: { link: 'fc_device', name: 'Resilience target firm' } });
+	if (target.status !== 200) throw new Error(`adding a target firm answered ${target.status}: ${target.text}`);
+	const proposal = await staff.request('POST', '/api/console/proposals', { json: { title: 'Resilience proposal', sites: [{ kind: 'plot', code: plotNM }] } });
+	if (proposal.status !== 200) throw new Error(`making a proposal answered ${proposal.status}: ${proposal.text}`);
+	const made = proposal.json!.proposal as { id: number; token: string };
 	const form = new FormData();
 	form.set('kind', 'plot');
 	form.set('code', plotNM);
@@ -53,7 +63,14 @@ export async function sampleRecords(base: string): Promise<{ samples: Samples; s
 			tourId,
 			token: String(share.json!.token),
 			reference: String(enquiry.json!.reference),
-			photoId: Number(photo.json!.id)
+			photoId: Number(photo.json!.id),
+			enquiryNM: await enquiryId(enquiry.json!.reference),
+			enquiryTE: await enquiryId(enquiryTE.json!.reference),
+			projectNM: await projectIn('NM'),
+			projectTE: await projectIn('TE'),
+			targetFirmId: Number(target.json!.id),
+			proposalId: made.id,
+			proposalToken: made.token
 		},
 		staff,
 		admin,

@@ -25,6 +25,11 @@ export const pipelineZh = {
 	'audit.kind.target_firm': '招商目录',
 	'unit.yi': '亿元',
 	'unit.wan_usd': '万美元',
+	'settings.pipeline': '招商预警',
+	'settings.contact_days': '询盘超过多少个工作日未联系即提醒',
+	'settings.not_started_days': '项目签约后多少天未开工即预警',
+	'settings.stalled_weeks': '在建项目多少周没有周调度即预警',
+	'settings.pipeline_help': '询盘台账和项目全周期按这些规则亮出提醒。',
 	'heat.unmet': '未满足的需求',
 	'heat.unit.searches': '次无结果搜索',
 
@@ -471,6 +476,11 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
 	'audit.kind.target_firm': 'Target firm',
 	'unit.yi': '¥100 m',
 	'unit.wan_usd': 'USD 10k',
+	'settings.pipeline': 'Pipeline warnings',
+	'settings.contact_days': 'Working days before an uncontacted enquiry is flagged',
+	'settings.not_started_days': 'Days after signing before a project not started is flagged',
+	'settings.stalled_weeks': 'Weeks without a weekly update before a project under construction is flagged',
+	'settings.pipeline_help': 'The enquiry inbox and the project pipeline raise their warnings by these rules.',
 	'heat.unmet': 'Unmet demand',
 	'heat.unit.searches': 'searches with no result',
 
