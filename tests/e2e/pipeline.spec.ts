@@ -20,7 +20,7 @@ test.describe.configure({ mode: 'serial' });
 test('an enquiry goes from the investor to the inbox, is won, becomes a project on the map and the dispatch sheet', async ({ page, browser }) => {
 	const plot = knownAvailablePlot();
 	// The investor asks about a plot.
-	const investor = await browser.newPage();
+	const investor = await (await browser.newContext()).newPage();
 	await investor.goto(`/plots/${plot}`);
 	await investor.waitForLoadState('networkidle');
 	const form = investor.getByRole('region', { name: '我要咨询' });
@@ -41,6 +41,7 @@ test('an enquiry goes from the investor to the inbox, is won, becomes a project 
 	await expect(page.getByTestId('inbox')).toContainText('Pipeline <Journey> Materials');
 	await page.getByRole('link', { name: reference }).click();
 	await expect(page.getByTestId('enquiry-status')).toHaveText('新询盘');
+	const enquiryUrl = new URL(page.url()).pathname;
 	await page.getByTestId('owner').selectOption({ label: '投资促进局 招商专员' });
 	await page.getByRole('button', { name: '指派' }).click();
 	await expect(page.getByRole('status')).toContainText('负责人已更新');
@@ -98,6 +99,13 @@ test('an enquiry goes from the investor to the inbox, is won, becomes a project 
 	const svg = page.getByTestId('dispatch-map').locator('svg').first();
 	await expect(svg.locator('g[data-stage="signed"]')).toHaveCount(1);
 	expect(await page.locator('canvas').count()).toBe(0);
+
+	// The detail pages read in both languages and pass axe; so does the investor's status page.
+	for (const lang of ['zh-CN', 'en'] as const) {
+		for (const url of [enquiryUrl, `/console/projects/${projectId}`, '/console/projects/print?q=Pipeline', '/console/projects/new', '/console/proposals/new'])
+			await expectReadablePage(page, url, lang, RAW);
+		await expectReadablePage(investor, `/enquiries/${reference}`, lang, RAW);
+	}
 });
 
 test('the chain map shows the gaps, and a gap link opens the finder preset to it', async ({ page }) => {
@@ -169,11 +177,13 @@ test('a proposal with two sites and a tour opens signed out only with its code',
 	await expect(doc.getByTestId('proposal-site')).toHaveCount(2);
 	await expect(doc.getByTestId('compare-table')).toBeVisible();
 	await expect(doc.getByTestId('itinerary')).toContainText('推介方案考察路线');
+	await expectReadablePage(g, link, 'en', RAW, 'article');
+	await expect(g.getByTestId('proposal')).toContainText('Investment proposal');
 	await guest.close();
 
-	// Its views are counted; revoked, the link is gone.
+	// Its views are counted (opened with the code, then read in English); revoked, the link is gone.
 	await page.reload();
-	await expect(page.locator('main')).toContainText('已浏览 1 次');
+	await expect(page.locator('main')).toContainText('已浏览 2 次');
 	await page.getByRole('button', { name: '撤销链接' }).click();
 	await expect(page.getByTestId('proposal-dead')).toBeVisible();
 	const after = await browser.newContext();

@@ -1,7 +1,7 @@
 /**
  * One write from a console page and the line it leaves: the answer's message in the reader's
  * language when refused (a stale version, the first field's problem, else the server's
- * sentence), the page's own words when done — and the page's data reloaded after a success.
+ * sentence), the page's own words when done — once the page's data is reloaded after a success.
  */
 import { invalidateAll } from '$app/navigation';
 import { sendJson, type Json } from '$lib/api';
@@ -41,8 +41,9 @@ export class ConsoleWrite {
 				this.message = { ok: false, text: refusalText(this.locale(), answer.status, answer.body) };
 				return null;
 			}
-			this.message = { ok: true, text: translate(this.locale(), done, params?.(answer.body)) };
+			// The page's data first, then the word that it is done: a form reset by the new data is not typed into meanwhile.
 			await invalidateAll();
+			this.message = { ok: true, text: translate(this.locale(), done, params?.(answer.body)) };
 			return answer.body;
 		} finally {
 			this.busy = false;

@@ -52,3 +52,8 @@ export function formatDateTime(locale: Locale, iso: string): string {
 		minute: '2-digit'
 	});
 }
+
+/** Foreign capital as each reader counts it: 万美元 in Chinese, millions of US dollars in English (the unit is `unit.wan_usd`). */
+export function usdAmount(locale: Locale, usd: number): number {
+	return locale === 'zh-CN' ? usd / 10_000 : usd / 1_000_000;
+}

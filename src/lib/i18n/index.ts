@@ -50,3 +50,9 @@ export function vocabLabel(locale: Locale, vocab: string, value: string): string
 export function formatNumber(locale: Locale, value: number, decimals = 0): string {
 	return new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals }).format(value);
 }
+
+/** The key for a count: `<key>_one` for exactly one where the catalog has it (English says "1 firm", not "1 firms"). */
+export function countKey(key: MessageKey, n: number): MessageKey {
+	const one = `${key}_one` as MessageKey;
+	return n === 1 && one in zh ? one : key;
+}

@@ -193,8 +193,8 @@ export class ProposalLocked extends Error {}
 
 async function live(db: Rows, token: string) {
 	if (!TOKEN.test(token)) return null;
-	const [r] = await db.rows<{ id: number; code_hash: string; failed_codes: number; failed_since: unknown; expires_at: unknown }>(sql`
-		select id, code_hash, failed_codes, failed_since, expires_at from proposals
+	const [r] = await db.rows<{ id: number; code_hash: string; failed_codes: number; failed_since: unknown; expires_at: unknown; locale: string }>(sql`
+		select id, code_hash, failed_codes, failed_since, expires_at, locale from proposals
 		where token = ${token} and revoked_at is null and (expires_at is null or expires_at > now())`);
 	return r ?? null;
 }
@@ -204,13 +204,18 @@ async function live(db: Rows, token: string) {
  * the link is unknown, revoked or expired or the code is wrong (the page answers 404 for all of
  * them alike); throws ProposalLocked after too many wrong codes.
  */
-export async function unlockProposal(db: Database, token: string, code: string): Promise<{ pass: string; expiresAt: string | null } | null> {
+export async function unlockProposal(
+	db: Database,
+	token: string,
+	code: string
+): Promise<{ pass: string; expiresAt: string | null; locale: 'zh-CN' | 'en' } | null> {
 	const p = await live(db, token);
 	if (!p) return null;
 	const since = p.failed_since ? new Date(iso(p.failed_since)!).getTime() : 0;
 	const inWindow = Date.now() - since < FAILED_WINDOW_MIN * 60_000;
 	if (inWindow && Number(p.failed_codes) >= MAX_FAILED) throw new ProposalLocked('Too many wrong codes; try again in 15 minutes.');
-	if (await verifyPassword(code, p.code_hash)) return { pass: passOf(token, p.code_hash), expiresAt: iso(p.expires_at) };
+	if (await verifyPassword(code, p.code_hash))
+		return { pass: passOf(token, p.code_hash), expiresAt: iso(p.expires_at), locale: p.locale === 'en' ? 'en' : 'zh-CN' };
 	await db.rows(sql`
 		update proposals set failed_codes = case when ${inWindow} then failed_codes + 1 else 1 end,
 			failed_since = case when ${inWindow} then failed_since else now() end

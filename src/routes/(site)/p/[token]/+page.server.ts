@@ -4,6 +4,7 @@ import { getDatabase } from '$lib/server/db';
 import { ProposalLocked, proposalCookie, sharedProposal, unlockProposal } from '$lib/server/pipeline/proposals';
 import { proposalContent } from '$lib/server/pipeline/proposal-content';
 import { accessCodeSchema } from '$lib/domain/pipeline-schemas';
+import { LOCALE_COOKIE } from '$lib/i18n';
 
 /**
  * A delegation's proposal, private: the link alone shows only the access-code form (the same for
@@ -15,7 +16,7 @@ export const load = (async ({ params, cookies, setHeaders, locals }) => {
 	const db = await getDatabase();
 	const proposal = await sharedProposal(db, params.token, cookies.get(proposalCookie(params.token)));
 	if (!proposal) return { proposal: null, content: null };
-	return { proposal, content: await proposalContent(db, proposal, proposal.locale ?? locals.locale) };
+	return { proposal, content: await proposalContent(db, proposal, locals.locale) };
 }) satisfies PageServerLoad;
 
 export const actions = {
@@ -39,6 +40,7 @@ export const actions = {
 			secure: url.protocol === 'https:',
 			maxAge: Math.min(maxAge, 7 * 86400)
 		});
-		redirect(303, `/p/${params.token}`);
+		// The delegation reads it first in the language staff chose for it; the switch is on the page.
+		redirect(303, cookies.get(LOCALE_COOKIE) ? `/p/${params.token}` : `/p/${params.token}?lang=${opened.locale}`);
 	}
 } satisfies Actions;
