@@ -10,6 +10,7 @@
  * Targets (issue 12): ≤ 300 ms on the sample zone in both modes, ≤ 1 s at 100k / 5k.
  */
 import { sql } from 'drizzle-orm';
+import { time } from './bench-util';
 import { openDatabase, openScratchDatabase, type Database } from '../src/lib/server/db/client';
 import { loadSampleZone } from '../src/lib/server/sample/load';
 import { generateSampleZone } from '../src/lib/server/sample/generate';
@@ -17,23 +18,6 @@ import { userByEmail, type SessionUser } from '../src/lib/server/auth';
 import { boardOf } from '../src/lib/server/land/board';
 import { economyOf } from '../src/lib/server/economy';
 import { boardFilterSchema, economyFilterSchema } from '../src/lib/domain/ledger-schemas';
-
-const ROUNDS = 20;
-const pct = (xs: number[], p: number) => {
-	const s = [...xs].sort((a, b) => a - b);
-	return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)];
-};
-
-async function time(fn: () => Promise<unknown>) {
-	await fn();
-	const t: number[] = [];
-	for (let i = 0; i < ROUNDS; i++) {
-		const start = performance.now();
-		await fn();
-		t.push(performance.now() - start);
-	}
-	return { p50: pct(t, 50), p95: pct(t, 95) };
-}
 
 async function measure(db: Database, label: string) {
 	const staff = (await userByEmail(db, 'staff@demo.siteatlas')) as SessionUser;

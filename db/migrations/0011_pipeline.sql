@@ -141,6 +141,7 @@ ALTER TABLE "notification_outbox" ADD CONSTRAINT "notification_outbox_enquiry_id
 ALTER TABLE "notification_outbox" ADD CONSTRAINT "notification_outbox_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "projects" ADD CONSTRAINT "projects_park_id_parks_id_fk" FOREIGN KEY ("park_id") REFERENCES "public"."parks"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "enquiries_status_idx" ON "enquiries" USING btree ("status","created_at");--> statement-breakpoint
+CREATE INDEX "enquiries_project_idx" ON "enquiries" USING btree ("project_id");--> statement-breakpoint
 CREATE INDEX "notification_outbox_enquiry_idx" ON "notification_outbox" USING btree ("enquiry_id");--> statement-breakpoint
 CREATE INDEX "projects_stage_idx" ON "projects" USING btree ("stage");--> statement-breakpoint
 ALTER TABLE "audit_entries" ADD CONSTRAINT "audit_entries_action_check" CHECK (action IN ('create', 'update', 'delete', 'restore', 'confirm', 'retire', 'merge', 'investigate', 'dismiss', 'dispose', 'complete', 'move', 'assign', 'note', 'message', 'convert', 'report', 'problem', 'resolve', 'revoke'));--> statement-breakpoint

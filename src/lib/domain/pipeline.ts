@@ -30,6 +30,9 @@ const dayOf = (iso: string) => Date.UTC(+iso.slice(0, 4), +iso.slice(5, 7) - 1, 
 const isoOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const addDays = (iso: string, days: number) => isoOf(dayOf(iso) + days * DAY_MS);
 
+/** The day a moment falls on in the zone (China time, UTC+8): the inbox counts days as its staff do. */
+export const zoneDay = (iso: string) => new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+
 /** Working days (Monday to Friday) after `from` up to and including `to`. */
 export function workingDaysBetween(from: string, to: string): number {
 	let n = 0;
@@ -38,6 +41,13 @@ export function workingDaysBetween(from: string, to: string): number {
 		if (dow !== 0 && dow !== 6) n++;
 	}
 	return n;
+}
+
+/** The last day an enquiry may have come in and be late today: more than `days` working days before. */
+export function lateCutoff(today: string, days: number): string {
+	let d = addDays(today, -1);
+	while (workingDaysBetween(d, today) <= days) d = addDays(d, -1);
+	return d;
 }
 
 /** An enquiry nobody has contacted N working days after it came in. */

@@ -741,6 +741,7 @@ export const enquiries = pgTable(
 	(t) => [
 		index('enquiries_source_idx').on(t.sourceIpHash, t.createdAt),
 		index('enquiries_status_idx').on(t.status, t.createdAt),
+		index('enquiries_project_idx').on(t.projectId),
 		check('enquiries_site_kind_check', oneOf('site_kind', SITE_KINDS)),
 		check('enquiries_status_check', oneOf('status', ENQUIRY_STATUSES)),
 		check(

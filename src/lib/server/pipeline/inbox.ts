@@ -13,9 +13,9 @@ import { requireParkEditor, requireUser } from '../auth/permissions';
 import { inVisibleParks } from '../auth/scope';
 import { recordAudit } from '../audit';
 import { ConflictError, EditValidationError, NotFoundError } from '../editing/errors';
-import { dateOnly, iso, num, parseJson } from '../db/values';
+import { iso, num, parseJson } from '../db/values';
 import { loadSettings } from '../settings';
-import { canMoveEnquiry, contactOverdue, enquiryMoves } from '../../domain/pipeline';
+import { canMoveEnquiry, contactOverdue, enquiryMoves, lateCutoff, zoneDay } from '../../domain/pipeline';
 import type { EnquiryActionInput, InboxFilters } from '../../domain/pipeline-schemas';
 import type { EnquiryStatus } from '../../domain/vocab';
 import { createProjectFromEnquiry } from './projects';
@@ -65,9 +65,6 @@ const COLUMNS = sql`e.id, e.reference, e.site_kind, coalesce(p.code, b.code, k.c
 	e.space_needed_m2, e.message, e.locale, e.status, e.lost_reason, e.owner_id, u.display_name as owner_name, e.created_at, e.status_at,
 	e.contacted_at, e.project_id, e.version`;
 
-/** Working days (Mon–Fri) after the day it came in, up to today, as SQL. */
-const WORKING_DAYS = sql`(select count(*)::int from generate_series(e.created_at::date + 1, current_date, interval '1 day') d where extract(isodow from d) < 6)`;
-
 function enquiryOf(r: Record<string, unknown>, contactDays: number, today: string): Enquiry {
 	const e: Enquiry = {
 		id: Number(r.id),
@@ -99,11 +96,15 @@ function enquiryOf(r: Record<string, unknown>, contactDays: number, today: strin
 		version: Number(r.version),
 		late: false
 	};
-	e.late = contactOverdue({ status: e.status, receivedOn: e.receivedAt.slice(0, 10), contactedOn: dateOnly(e.contactedAt) }, today, contactDays);
+	e.late = contactOverdue(
+		{ status: e.status, receivedOn: zoneDay(e.receivedAt), contactedOn: e.contactedAt ? zoneDay(e.contactedAt) : null },
+		today,
+		contactDays
+	);
 	return e;
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => zoneDay(new Date().toISOString());
 
 async function contactDays(db: Rows): Promise<number> {
 	return (await loadSettings(db)).settings.pipeline.contactDays;
@@ -151,7 +152,8 @@ export async function listInbox(db: Rows, user: SessionUser | null, f: InboxFilt
 	const u = requireUser(user);
 	const days = await contactDays(db);
 	const where = inboxWhere(u, { ...f, status: f.flag === 'late' ? 'new' : f.status });
-	const late = sql`e.status = 'new' and e.contacted_at is null and ${WORKING_DAYS} > ${days}`;
+	// Late: still new, never contacted, and in since before the cutoff (the same rule as `contactOverdue`, by the zone's day).
+	const late = sql`e.status = 'new' and e.contacted_at is null and (e.created_at at time zone 'Asia/Shanghai')::date <= ${lateCutoff(today(), days)}::date`;
 	const condition = f.flag === 'late' ? sql`${where} and ${late}` : where;
 	const [{ n }] = await db.rows<{ n: number }>(sql`select count(*)::int as n from ${FROM} where ${condition}`);
 	const total = Number(n);

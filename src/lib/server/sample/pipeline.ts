@@ -10,6 +10,7 @@ import { Random } from './random';
 import { CHAIN_GAPS, addDays, isoDate, personName, type SampleZone } from './generate';
 import { CHAINS } from './taxonomy';
 import { mondayOf } from '../../domain/pipeline';
+import { cellOf } from '../../domain/demand';
 import type { EnquiryLostReason, EnquiryStatus, ProjectStage } from '../../domain/vocab';
 
 export interface SampleProjectPlan {
@@ -325,6 +326,5 @@ function cellNear(zone: SampleZone, site: { park: string }, rng: Random): string
 	const ring = park.boundary.coordinates[0][0];
 	const lon = ring.reduce((s, c) => s + c[0], 0) / ring.length + rng.range(-0.03, 0.03);
 	const lat = ring.reduce((s, c) => s + c[1], 0) / ring.length + rng.range(-0.03, 0.03);
-	const snap = (v: number) => (Math.floor(v / 0.02) * 0.02 + 0.01).toFixed(3);
-	return `${snap(lon)},${snap(lat)}`;
+	return cellOf({ circle: { lon, lat, radiusKm: 1 } });
 }
