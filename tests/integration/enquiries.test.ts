@@ -106,7 +106,7 @@ describe(`standing requirements and the outbox (${MODE})`, () => {
 		);
 	});
 	it('delivers pending messages through a transport and marks them sent, each once even with two senders at a time', async () => {
-		await db.rows(sql`update notification_outbox set sent_at = null, claimed_at = null, status = 'pending', attempts = 0`);
+		await db.rows(sql`update notification_outbox set sent_at = null, claimed_at = null, status = 'pending', attempts = 0, last_attempt_at = null`);
 		const pending = Number((await db.rows<{ n: number }>(sql`select count(*)::int as n from notification_outbox`))[0].n);
 		expect(pending).toBeGreaterThan(1);
 		const sent: string[] = [];
@@ -120,7 +120,7 @@ describe(`standing requirements and the outbox (${MODE})`, () => {
 	});
 
 	it('keeps a message pending when the transport fails, for the next run', async () => {
-		await db.rows(sql`update notification_outbox set sent_at = null, claimed_at = null, status = 'pending', attempts = 0`);
+		await db.rows(sql`update notification_outbox set sent_at = null, claimed_at = null, status = 'pending', attempts = 0, last_attempt_at = null`);
 		const n = await deliverOutbox(db, { send: async () => Promise.reject(new Error('SMTP down')) });
 		expect(n).toBe(0);
 		const [r] = await db.rows<{ n: number }>(sql`select count(*)::int as n from notification_outbox where sent_at is null and claimed_at is null`);

@@ -345,8 +345,12 @@ describe(`the promotion pipeline (${MODE})`, () => {
 			);
 			expect(m).toMatchObject({ status: 'pending', attempts: 1, sent_at: null });
 			expect(String(m.last_error)).not.toContain(String(m.recipient));
-			// The server accepts: sent, with its message id.
+			// The server accepts — but a failed message waits before it is tried again …
 			const up = smtpTransport(`smtp://127.0.0.1:${port}`, 'SiteAtlas <no-reply@example.cn>');
+			expect(await deliverOutbox(db, up)).toBe(0);
+			expect(received).toHaveLength(0);
+			// … and once its wait is over (as if two minutes passed) it is sent, with its message id.
+			await db.rows(sql`update notification_outbox set last_attempt_at = now() - interval '3 minutes' where enquiry_id = ${id}`);
 			expect(await deliverOutbox(db, up)).toBe(1);
 			[m] = await db.rows<Record<string, unknown>>(sql`select status, sent_at, message_id from notification_outbox where enquiry_id = ${id}`);
 			expect(m.status).toBe('sent');

@@ -3,7 +3,8 @@
  * (FOR UPDATE SKIP LOCKED, so two app instances never send the same message), hands each to
  * the transport and records what happened: sent with the transport's message id only when it
  * accepted the message; otherwise the attempt, the answer (never the recipient) and — after a
- * permanent refusal or too many tries — failed. A claim a dead sender left is taken again.
+ * permanent refusal or too many tries — failed. A message that failed waits longer after each
+ * try (2, 4, 8 … minutes, at most four hours); a claim a dead sender left is taken again.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
@@ -11,8 +12,10 @@ import { DeliveryError, type Transport } from '.';
 
 /** A claim older than this is taken to be a sender that died mid-way; the message is sent again. */
 const CLAIM_TIMEOUT_MINUTES = 10;
-/** After this many failed attempts a message is failed, not retried. */
-export const MAX_ATTEMPTS = 5;
+/** After this many failed attempts a message is failed, not retried (with the back-off, about eight hours). */
+export const MAX_ATTEMPTS = 10;
+/** A failed attempt waits 2^attempts minutes (at most four hours) before the next. */
+const BACKOFF_MAX_MINUTES = 240;
 
 export async function deliverOutbox(db: Database, transport: Transport, batch = 100): Promise<number> {
 	const claimed = await db.transaction((tx) =>
@@ -21,6 +24,7 @@ export async function deliverOutbox(db: Database, transport: Transport, batch = 
 			where id in (
 				select id from notification_outbox
 				where status = 'pending' and (claimed_at is null or claimed_at < now() - make_interval(mins => ${CLAIM_TIMEOUT_MINUTES}))
+					and (last_attempt_at is null or last_attempt_at < now() - make_interval(mins => least(${BACKOFF_MAX_MINUTES}, power(2, attempts)::int)))
 				order by id limit ${batch} for update skip locked)
 			returning id, recipient, subject, body, attempts`)
 	);
