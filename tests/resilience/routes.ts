@@ -471,6 +471,18 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 		body: { kind: 'json', valid: () => ({ zone: { taxPerMuWan: 10, outputPerMuWan: 150 }, parks: [] }) },
 		access: { kind: 'admin' }
 	},
+	// ------------------------------------------------------------ OGC API – Features (issue 14)
+	'GET /ogc': { path: () => '/ogc', query: ['f'] },
+	'GET /ogc/conformance': { path: () => '/ogc/conformance', query: ['f'] },
+	'GET /ogc/api': { path: () => '/ogc/api' },
+	'GET /ogc/collections': { path: () => '/ogc/collections', query: ['f'] },
+	'GET /ogc/collections/[id]': { path: () => '/ogc/collections/plots', query: ['f'] },
+	'GET /ogc/collections/[id]/queryables': { path: () => '/ogc/collections/plots/queryables' },
+	'GET /ogc/collections/[id]/items': {
+		path: () => '/ogc/collections/plots/items?limit=20',
+		query: ['limit', 'offset', 'bbox', 'f', 'status', 'land_use', 'industry', 'chain', 'park', 'area_mu_min', 'area_mu_max']
+	},
+	'GET /ogc/collections/[id]/items/[fid]': { path: (s) => `/ogc/collections/plots/items/${s.plotNM}`, query: ['f'] },
 	// ------------------------------------------------------------ the promotion pipeline (issue 13)
 	'GET /api/console/enquiries': { path: () => '/api/console/enquiries', as: 'staff', query: ['view', 'status', 'park', 'flag', 'mine', 'q', 'page'] },
 	'GET /api/console/enquiries/[id]': { path: (s) => `/api/console/enquiries/${s.enquiryNM}`, as: 'staff' },

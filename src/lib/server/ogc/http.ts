@@ -1,0 +1,60 @@
+/**
+ * Answers of the OGC API: JSON or HTML by `f` (else by the Accept header), open to every origin
+ * (a public read API), errors as the standard's exception document, never a stack trace.
+ */
+import { json } from '@sveltejs/kit';
+import { OgcError } from './features';
+
+export type Format = 'json' | 'html';
+
+export function formatOf(url: URL, request: Request): Format {
+	const f = url.searchParams.get('f');
+	if (f === 'html') return 'html';
+	if (f === 'json' || f === 'geojson') return 'json';
+	if (f) throw new OgcError(400, 'InvalidParameterValue', 'f must be json or html.');
+	const accept = request.headers.get('accept') ?? '';
+	return accept.includes('text/html') && !accept.includes('json') ? 'html' : 'json';
+}
+
+const OPEN = { 'access-control-allow-origin': '*', 'cache-control': 'no-cache' };
+
+export function jsonAnswer(body: unknown, type = 'application/json', extra: Record<string, string> = {}) {
+	return json(body, { headers: { ...OPEN, 'content-type': type, ...extra } });
+}
+
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** A plain HTML page for people who open the API in a browser: a title, a body of escaped text, links. */
+export function htmlAnswer(
+	title: string,
+	parts: { heading?: string; text?: string; links?: { href: string; label: string }[]; table?: { head: string[]; rows: unknown[][] } }[]
+) {
+	const body = parts
+		.map((p) => {
+			const h = p.heading ? `<h2>${esc(p.heading)}</h2>` : '';
+			const t = p.text ? `<p>${esc(p.text)}</p>` : '';
+			const l = p.links?.length ? `<ul>${p.links.map((x) => `<li><a href="${esc(x.href)}">${esc(x.label)}</a></li>`).join('')}</ul>` : '';
+			const tb = p.table
+				? `<table><thead><tr>${p.table.head.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${p.table.rows
+						.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+						.join('')}</tbody></table>`
+				: '';
+			return `<section>${h}${t}${l}${tb}</section>`;
+		})
+		.join('');
+	const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
+<style>body{font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;max-width:70rem;margin:1rem auto;padding:0 1rem;color:#0f172a}table{border-collapse:collapse;font-size:.9rem}th,td{border-bottom:1px solid #cbd5e1;padding:.2rem .5rem;text-align:left}a{color:#0b4f6c}</style>
+</head><body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
+	return new Response(page, { headers: { ...OPEN, 'content-type': 'text/html; charset=utf-8' } });
+}
+
+/** Runs an OGC handler: its parameter and lookup failures as the exception document (400 / 404). */
+export async function ogcResponse(fn: () => Promise<Response>): Promise<Response> {
+	try {
+		return await fn();
+	} catch (e) {
+		if (e instanceof OgcError)
+			return json({ code: e.code, description: e.message, message: e.message }, { status: e.status, headers: { ...OPEN, 'content-type': 'application/json' } });
+		throw e;
+	}
+}
