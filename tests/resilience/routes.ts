@@ -482,6 +482,9 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 		path: () => '/ogc/collections/plots/items?limit=20',
 		query: ['limit', 'offset', 'bbox', 'f', 'status', 'land_use', 'industry', 'chain', 'park', 'area_mu_min', 'area_mu_max']
 	},
+	'GET /tiles/[layer].json': { path: () => '/tiles/all.json' },
+	'GET /styles/siteatlas.json': { path: () => '/styles/siteatlas.json' },
+	'GET /styles/siteatlas-qgis.xml': { path: () => '/styles/siteatlas-qgis.xml' },
 	'GET /ogc/collections/[id]/items/[fid]': { path: (s) => `/ogc/collections/plots/items/${s.plotNM}`, query: ['f'] },
 	// ------------------------------------------------------------ the promotion pipeline (issue 13)
 	'GET /api/console/enquiries': { path: () => '/api/console/enquiries', as: 'staff', query: ['view', 'status', 'park', 'flag', 'mine', 'q', 'page'] },
