@@ -84,8 +84,13 @@ describe(`OGC API – Features read by GDAL (${MODE})`, () => {
 		const conf = (await fetch(`${app.base}/ogc/conformance`).then((r) => r.json())).conformsTo as string[];
 		expect(conf).toContain('http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core');
 		expect(conf.some((c) => /crs|filter|cql/i.test(c))).toBe(false);
-		// A public read API: open to every origin.
-		expect((await fetch(`${app.base}/ogc/collections`)).headers.get('access-control-allow-origin')).toBe('*');
+		// A public read API: open to every origin, and revalidated by its ETag (304 while nothing changed).
+		const collections = await fetch(`${app.base}/ogc/collections`);
+		expect(collections.headers.get('access-control-allow-origin')).toBe('*');
+		const etag = collections.headers.get('etag')!;
+		expect(etag).toMatch(/^"[\w-]{27}"$/);
+		expect((await fetch(`${app.base}/ogc/collections`, { headers: { 'if-none-match': etag } })).status).toBe(304);
+		expect((await fetch(`${app.base}/ogc/collections?f=html`, { headers: { 'if-none-match': etag } })).status).toBe(200);
 	});
 
 	it('gives the finder’s rows for the same box and status', () => {

@@ -2,8 +2,11 @@
  * Answers of the OGC API: JSON or HTML by `f` (else by the Accept header), open to every origin
  * (a public read API), errors as the standard's exception document, never a stack trace.
  */
+import { createHash } from 'node:crypto';
 import { json } from '@sveltejs/kit';
 import { OgcError } from './features';
+import { getDatabase } from '../db';
+import { currentVersions } from '../tiles/versions';
 
 export type Format = 'json' | 'html';
 
@@ -16,7 +19,7 @@ export function formatOf(url: URL, request: Request): Format {
 	return accept.includes('text/html') && !accept.includes('json') ? 'html' : 'json';
 }
 
-const OPEN = { 'access-control-allow-origin': '*', 'cache-control': 'no-cache' };
+const OPEN = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'ETag', 'cache-control': 'public, max-age=0, must-revalidate' };
 
 export function jsonAnswer(body: unknown, type = 'application/json', extra: Record<string, string> = {}) {
 	return json(body, { headers: { ...OPEN, 'content-type': type, ...extra } });
@@ -48,13 +51,30 @@ export function htmlAnswer(
 	return new Response(page, { headers: { ...OPEN, 'content-type': 'text/html; charset=utf-8' } });
 }
 
-/** Runs an OGC handler: its parameter and lookup failures as the exception document (400 / 404). */
-export async function ogcResponse(fn: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs an OGC handler: its answer tagged with an ETag made of the address, the format and the
+ * layers' data versions (every write bumps them), so a client or cache revalidates cheaply — 304
+ * while nothing changed; parameter and lookup failures as the exception document (400 / 404).
+ */
+export async function ogcResponse(fn: () => Promise<Response>, request?: Request, url?: URL): Promise<Response> {
+	let etag: string | null = null;
+	if (request && url) {
+		const v = await currentVersions(await getDatabase());
+		const key = `${url.pathname}?${url.searchParams.toString()}|${request.headers.get('accept') ?? ''}|${JSON.stringify(v.layers)}|${v.day}`;
+		etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 27)}"`;
+		const asked = request.headers.get('if-none-match');
+		if (asked && asked.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) return new Response(null, { status: 304, headers: { ...OPEN, etag } });
+	}
 	try {
-		return await fn();
+		const answer = await fn();
+		if (etag) answer.headers.set('etag', etag);
+		return answer;
 	} catch (e) {
 		if (e instanceof OgcError)
-			return json({ code: e.code, description: e.message, message: e.message }, { status: e.status, headers: { ...OPEN, 'content-type': 'application/json' } });
+			return json(
+				{ code: e.code, description: e.message, message: e.message },
+				{ status: e.status, headers: { ...OPEN, 'content-type': 'application/json', 'cache-control': 'no-store' } }
+			);
 		throw e;
 	}
 }

@@ -3,5 +3,5 @@ import { openapi } from '$lib/server/ogc/documents';
 import { jsonAnswer, ogcResponse } from '$lib/server/ogc/http';
 
 /** GET /ogc/api: the OpenAPI 3.0 definition (every parameter, the page-size maximum). */
-export const GET: RequestHandler = ({ url }) =>
-	ogcResponse(async () => jsonAnswer(openapi(url.origin, 'SiteAtlas OGC API – Features'), 'application/vnd.oai.openapi+json;version=3.0'));
+export const GET: RequestHandler = ({ request, url }) =>
+	ogcResponse(async () => jsonAnswer(openapi(url.origin, 'SiteAtlas OGC API – Features'), 'application/vnd.oai.openapi+json;version=3.0'), request, url);
