@@ -4,6 +4,7 @@
  * (about 10 cm).
  */
 import type { FeatureCollection, Position } from 'geojson';
+import { escapeXml } from './markup';
 
 export interface ExportStop {
 	label: string;
@@ -21,7 +22,6 @@ export interface ExportTour {
 	route: Position[];
 }
 
-const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 const c6 = (v: number) => v.toFixed(6);
 
 export function tourToGeoJSON(t: ExportTour): FeatureCollection {
@@ -46,15 +46,15 @@ export function tourToGPX(t: ExportTour): string {
 	const wpts = t.stops
 		.map(
 			(s, i) =>
-				`  <wpt lat="${c6(s.location[1])}" lon="${c6(s.location[0])}"><name>${i + 1}. ${xml(s.label)}</name><desc>${xml(`${s.arrival} ${s.notes}`.trim())}</desc></wpt>`
+				`  <wpt lat="${c6(s.location[1])}" lon="${c6(s.location[0])}"><name>${i + 1}. ${escapeXml(s.label)}</name><desc>${escapeXml(`${s.arrival} ${s.notes}`.trim())}</desc></wpt>`
 		)
 		.join('\n');
 	const trkpts = t.route.map((p) => `      <trkpt lat="${c6(p[1])}" lon="${c6(p[0])}"/>`).join('\n');
 	return `<?xml version="1.0" encoding="UTF-8"?>
 <gpx version="1.1" creator="SiteAtlas" xmlns="http://www.topografix.com/GPX/1/1">
-  <metadata><name>${xml(t.title)}</name>${t.date ? `<time>${t.date}T00:00:00Z</time>` : ''}</metadata>
+  <metadata><name>${escapeXml(t.title)}</name>${t.date ? `<time>${t.date}T00:00:00Z</time>` : ''}</metadata>
 ${wpts}
-  <trk><name>${xml(t.title)}</name>
+  <trk><name>${escapeXml(t.title)}</name>
     <trkseg>
 ${trkpts}
     </trkseg>
@@ -67,16 +67,16 @@ export function tourToKML(t: ExportTour): string {
 	const marks = t.stops
 		.map(
 			(s, i) =>
-				`    <Placemark><name>${i + 1}. ${xml(s.label)}</name><description>${xml(`${s.arrival} ${s.notes}`.trim())}</description><Point><coordinates>${c6(s.location[0])},${c6(s.location[1])}</coordinates></Point></Placemark>`
+				`    <Placemark><name>${i + 1}. ${escapeXml(s.label)}</name><description>${escapeXml(`${s.arrival} ${s.notes}`.trim())}</description><Point><coordinates>${c6(s.location[0])},${c6(s.location[1])}</coordinates></Point></Placemark>`
 		)
 		.join('\n');
 	const line = t.route.map((p) => `${c6(p[0])},${c6(p[1])}`).join(' ');
 	return `<?xml version="1.0" encoding="UTF-8"?>
 <kml xmlns="http://www.opengis.net/kml/2.2">
   <Document>
-    <name>${xml(t.title)}</name>
+    <name>${escapeXml(t.title)}</name>
 ${marks}
-    <Placemark><name>${xml(t.title)}</name><LineString><coordinates>${line}</coordinates></LineString></Placemark>
+    <Placemark><name>${escapeXml(t.title)}</name><LineString><coordinates>${line}</coordinates></LineString></Placemark>
   </Document>
 </kml>
 `;

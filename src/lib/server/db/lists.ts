@@ -8,3 +8,6 @@ import { sql, type SQL } from 'drizzle-orm';
 export const textList = (values: readonly string[]): SQL => sql`(select jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
 
 export const intList = (values: readonly number[]): SQL => sql`(select (jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))::int)`;
+
+/** A search box's text as an `ilike` pattern that matches it anywhere, its own `%`, `_` and `\` taken literally. */
+export const containsPattern = (q: string): string => `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

@@ -1,5 +1,6 @@
 /** The console's lists: the records a user may edit, with how fresh they are. */
 import { sql } from 'drizzle-orm';
+import { containsPattern } from '../db/lists';
 import type { Database } from '../db/client';
 import type { SessionUser } from '../auth';
 import { freshness } from '../config';
@@ -22,7 +23,7 @@ export const CONSOLE_LIMIT = 500;
 
 export async function consoleRecords(db: Database, user: SessionUser, q: string): Promise<{ records: ConsoleRecord[]; total: number }> {
 	const scope = user.role === 'park_editor' ? sql`and k.id = any(string_to_array(${user.parkIds.join(',')}, ',')::int[])` : sql``;
-	const like = `%${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+	const like = containsPattern(q);
 	const match = q ? sql`and (s.code ilike ${like} or s.name ilike ${like})` : sql``;
 	const rows = await db.rows<{
 		kind: 'plot' | 'building';

@@ -7,6 +7,7 @@ import { json } from '@sveltejs/kit';
 import { OgcError } from './features';
 import { getDatabase } from '../db';
 import { currentVersions } from '../tiles/versions';
+import { escapeXml } from '../../domain/markup';
 
 export type Format = 'json' | 'html';
 
@@ -25,8 +26,6 @@ export function jsonAnswer(body: unknown, type = 'application/json', extra: Reco
 	return json(body, { headers: { ...OPEN, 'content-type': type, ...extra } });
 }
 
-const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 /** A plain HTML page for people who open the API in a browser: a title, a body of escaped text, links. */
 export function htmlAnswer(
 	title: string,
@@ -34,20 +33,20 @@ export function htmlAnswer(
 ) {
 	const body = parts
 		.map((p) => {
-			const h = p.heading ? `<h2>${esc(p.heading)}</h2>` : '';
-			const t = p.text ? `<p>${esc(p.text)}</p>` : '';
-			const l = p.links?.length ? `<ul>${p.links.map((x) => `<li><a href="${esc(x.href)}">${esc(x.label)}</a></li>`).join('')}</ul>` : '';
+			const h = p.heading ? `<h2>${escapeXml(p.heading)}</h2>` : '';
+			const t = p.text ? `<p>${escapeXml(p.text)}</p>` : '';
+			const l = p.links?.length ? `<ul>${p.links.map((x) => `<li><a href="${escapeXml(x.href)}">${escapeXml(x.label)}</a></li>`).join('')}</ul>` : '';
 			const tb = p.table
-				? `<table><thead><tr>${p.table.head.map((c) => `<th>${esc(c)}</th>`).join('')}</tr></thead><tbody>${p.table.rows
-						.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`)
+				? `<table><thead><tr>${p.table.head.map((c) => `<th>${escapeXml(c)}</th>`).join('')}</tr></thead><tbody>${p.table.rows
+						.map((r) => `<tr>${r.map((c) => `<td>${escapeXml(c)}</td>`).join('')}</tr>`)
 						.join('')}</tbody></table>`
 				: '';
 			return `<section>${h}${t}${l}${tb}</section>`;
 		})
 		.join('');
-	const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(title)}</title>
+	const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeXml(title)}</title>
 <style>body{font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;max-width:70rem;margin:1rem auto;padding:0 1rem;color:#0f172a}table{border-collapse:collapse;font-size:.9rem}th,td{border-bottom:1px solid #cbd5e1;padding:.2rem .5rem;text-align:left}a{color:#0b4f6c}</style>
-</head><body><main><h1>${esc(title)}</h1>${body}</main></body></html>`;
+</head><body><main><h1>${escapeXml(title)}</h1>${body}</main></body></html>`;
 	return new Response(page, { headers: { ...OPEN, 'content-type': 'text/html; charset=utf-8' } });
 }
 

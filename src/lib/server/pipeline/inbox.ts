@@ -7,6 +7,7 @@
  * working days is flagged.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../db/lists';
 import type { Database, TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
 import { requireParkEditor, requireUser } from '../auth/permissions';
@@ -131,7 +132,7 @@ function inboxWhere(user: SessionUser, f: InboxFilters): SQL {
 	if (f.park) parts.push(sql`and k.code = ${f.park}`);
 	if (f.mine) parts.push(sql`and e.owner_id = ${user.id}`);
 	if (f.q) {
-		const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+		const like = containsPattern(f.q);
 		parts.push(
 			sql`and (e.reference ilike ${like} or e.company ilike ${like} or e.contact_name ilike ${like} or coalesce(p.code, b.code, k.code) ilike ${like})`
 		);

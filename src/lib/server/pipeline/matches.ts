@@ -4,6 +4,7 @@
  * its delivery went. Staff see all; a park editor the matches of their parks' sites.
  */
 import { sql } from 'drizzle-orm';
+import { containsPattern } from '../db/lists';
 import type { TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
 import { requireUser } from '../auth/permissions';
@@ -34,7 +35,7 @@ export async function listMatches(db: Pick<TxHandle, 'rows'>, user: SessionUser 
 	const from = sql`notification_outbox o join requirements r on r.id = o.requirement_id
 		left join plots p on o.site_kind = 'plot' and p.code = o.site_code left join buildings b on o.site_kind = 'building' and b.code = o.site_code
 		left join parks k on k.id = coalesce(p.park_id, b.park_id)`;
-	const like = f.q ? `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+	const like = f.q ? containsPattern(f.q) : null;
 	const where = sql`o.kind = 'match' ${inVisibleParks(sql`k.id`, u)} ${f.park ? sql`and k.code = ${f.park}` : sql``}
 		${like ? sql`and (r.reference ilike ${like} or r.company ilike ${like} or o.site_code ilike ${like})` : sql``}`;
 	const [{ n }] = await db.rows<{ n: number }>(sql`select count(*)::int as n from ${from} where ${where}`);

@@ -8,10 +8,9 @@ import { sql } from 'drizzle-orm';
 import type { TxHandle } from '../db/client';
 import { STAGE_SYMBOLS, WARNING_COLOUR } from '../../map/stage-symbols';
 import type { Project } from './projects';
+import { escapeXml } from '../../domain/markup';
 
 type Rows = Pick<TxHandle, 'rows'>;
-
-const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 
 export async function dispatchMapSvg(
 	db: Rows,
@@ -57,7 +56,7 @@ export async function dispatchMapSvg(
 		const g = [`<g transform="translate(${(x - 10).toFixed(1)} ${(y - 10).toFixed(1)})" data-stage="${p.stage}">`];
 		if (p.warnings.length) g.push(`<circle cx="10" cy="10" r="11.5" fill="none" stroke="${WARNING_COLOUR}" stroke-width="2.4"/>`);
 		g.push(`<path d="${sym.path}" fill="${sym.colour}" stroke="#ffffff" stroke-width="1.2"/>`);
-		g.push(`<text x="22" y="14" font-size="12" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${esc(label(p, i + 1))}</text>`);
+		g.push(`<text x="22" y="14" font-size="12" fill="#0f172a" stroke="#ffffff" stroke-width="3" paint-order="stroke">${escapeXml(label(p, i + 1))}</text>`);
 		g.push('</g>');
 		out.push(g.join(''));
 	});

@@ -6,6 +6,7 @@
  * its version compared (409 when stale) and one audit entry.
  */
 import { sql, type SQL } from 'drizzle-orm';
+import { containsPattern } from '../db/lists';
 import type { Database, TxHandle } from '../db/client';
 import type { SessionUser } from '../auth';
 import { requireParkEditor, requireStaff, requireUser } from '../auth/permissions';
@@ -165,7 +166,7 @@ function pipelineWhere(user: SessionUser, f: Pick<PipelineFilters, 'stage' | 'pa
 	if (f.park) parts.push(sql`and k.code = ${f.park}`);
 	if (f.chain) parts.push(sql`and (c.code = ${f.chain} or l.code = ${f.chain})`);
 	if (f.q) {
-		const like = `%${f.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+		const like = containsPattern(f.q);
 		parts.push(sql`and (j.name_zh ilike ${like} or j.name_en ilike ${like} or j.investor_name ilike ${like} or j.officer_name ilike ${like})`);
 	}
 	return sql.join(parts, sql` `);

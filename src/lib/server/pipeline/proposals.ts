@@ -33,6 +33,8 @@ export interface Proposal {
 	token: string;
 	expiresOn: string | null;
 	revokedAt: string | null;
+	/** The link opens (with its code): neither revoked nor expired. */
+	live: boolean;
 	views: number;
 	lastViewedOn: string | null;
 	version: number;
@@ -42,6 +44,7 @@ export interface Proposal {
 
 const COLUMNS = sql`r.id, r.title, r.delegation, r.intro, r.sites, r.tour_id, t.title as tour_title, r.contact_name, r.contact_phone, r.contact_email, r.locale,
 	r.token, r.expires_at, r.revoked_at, r.version, r.created_at, r.updated_at,
+	(r.revoked_at is null and (r.expires_at is null or r.expires_at > now())) as live,
 	coalesce((select sum(v.views) from proposal_views v where v.proposal_id = r.id), 0)::int as views,
 	(select max(v.day) from proposal_views v where v.proposal_id = r.id) as last_viewed`;
 const FROM = sql`proposals r left join tours t on t.id = r.tour_id`;
@@ -62,6 +65,7 @@ const proposalOf = (r: Record<string, unknown>): Proposal => ({
 	// Stored as the end of the chosen day in the zone (UTC+8); shown as that day.
 	expiresOn: r.expires_at ? new Date(new Date(iso(r.expires_at)!).getTime() + 8 * 3600_000 - 1).toISOString().slice(0, 10) : null,
 	revokedAt: iso(r.revoked_at),
+	live: Boolean(r.live),
 	views: Number(r.views),
 	lastViewedOn: dateOnly(r.last_viewed),
 	version: Number(r.version),
@@ -106,7 +110,7 @@ export async function readProposal(db: Rows, user: SessionUser | null, id: numbe
 }
 
 const image = (p: Proposal) => {
-	const { token: _t, views: _v, lastViewedOn: _l, ...rest } = p;
+	const { token: _t, views: _v, lastViewedOn: _l, live: _live, ...rest } = p;
 	return rest;
 };
 

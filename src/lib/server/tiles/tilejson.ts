@@ -5,6 +5,7 @@
  */
 import { TILE_LAYERS, MAX_TILE_ZOOM } from './layers';
 import { LAYERS, type LayerName } from '../../domain/vocab';
+import { escapeXml } from '../../domain/markup';
 
 /** The properties each layer's features carry, as TileJSON describes them. */
 export const TILE_FIELDS: Record<LayerName, Record<string, string>> = {
@@ -52,14 +53,12 @@ export function tileJson(origin: string, layer: LayerName | 'all', bounds: [numb
 	};
 }
 
-const xml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
-
 /** QGIS's "Vector Tiles → Load Connections" file: the composite tiles and the style to draw them with. */
 export function qgisConnection(origin: string, name: string): string {
 	const minzoom = Math.min(...LAYERS.map((l) => TILE_LAYERS[l].minZoom));
 	return `<!DOCTYPE connections>
 <qgsVectorTileSourceConnections version="1.0">
-  <vectortile name="${xml(name)}" url="${xml(`${origin}/tiles/all/{z}/{x}/{y}.mvt`)}" zmin="${minzoom}" zmax="${SERVED_MAX_ZOOM}" serviceType="" styleUrl="${xml(`${origin}/styles/siteatlas.json`)}" authcfg="" username="" password="" referer="" http-header:referer=""/>
+  <vectortile name="${escapeXml(name)}" url="${escapeXml(`${origin}/tiles/all/{z}/{x}/{y}.mvt`)}" zmin="${minzoom}" zmax="${SERVED_MAX_ZOOM}" serviceType="" styleUrl="${escapeXml(`${origin}/styles/siteatlas.json`)}" authcfg="" username="" password="" referer="" http-header:referer=""/>
 </qgsVectorTileSourceConnections>
 `;
 }
