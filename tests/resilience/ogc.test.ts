@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
@@ -24,6 +24,14 @@ let copied: { code: string; wkt: string }[] = [];
 let info = '';
 let bboxAvailable: string[] = [];
 let finderCodes: string[] = [];
+/** Largest distance (m) between SiteAtlas's Gauss–Krüger answer and GDAL's -t_srs of its CRS84 answer. */
+let gkWorst = Infinity;
+let gkCompared = 0;
+const GK = 'http://www.opengis.net/def/crs/EPSG/0/4528';
+
+type Ring = number[][];
+const rings = (g: { type: string; coordinates: unknown }): Ring[] =>
+	g.type === 'MultiPolygon' ? (g.coordinates as Ring[][]).flat() : g.type === 'Polygon' ? (g.coordinates as Ring[]) : [[g.coordinates as number[]]];
 
 beforeAll(async () => {
 	app = await startApp();
@@ -50,6 +58,28 @@ beforeAll(async () => {
 			)
 		);
 	finderCodes = codes.sort();
+	// Part 2: the zone's Gauss–Krüger answer against GDAL's own conversion of the CRS84 answer.
+	const crs84 = await fetch(`${app.base}/ogc/collections/plots/items?limit=1000`).then((r) => r.text());
+	const gkAnswer = await fetch(`${app.base}/ogc/collections/plots/items?limit=1000&crs=${encodeURIComponent(GK)}`);
+	expect(gkAnswer.headers.get('content-crs')).toBe(`<${GK}>`);
+	const ours = (await gkAnswer.json()) as { features: { id: string; geometry: { type: string; coordinates: unknown } }[] };
+	const src = path.join(work, 'crs84.json');
+	writeFileSync(src, crs84);
+	const theirs = JSON.parse(gdal('ogr2ogr', ['-f', 'GeoJSON', '/vsistdout/', src, '-t_srs', 'EPSG:4528', '-lco', 'COORDINATE_PRECISION=4'])) as {
+		features: { properties: { code: string }; geometry: { type: string; coordinates: unknown } }[];
+	};
+	const byCode = new Map(theirs.features.map((f) => [f.properties.code, rings(f.geometry)]));
+	gkWorst = 0;
+	for (const f of ours.features) {
+		const g = byCode.get(f.id)!;
+		rings(f.geometry).forEach((ring, i) =>
+			ring.forEach(([north, east], j) => {
+				// GDAL writes easting first (the traditional GIS order); the API writes EPSG's order, northing first.
+				gkWorst = Math.max(gkWorst, Math.hypot(east - g[i][j][0], north - g[i][j][1]));
+				gkCompared++;
+			})
+		);
+	}
 }, 300_000);
 
 afterAll(async () => {
@@ -80,10 +110,11 @@ describe(`OGC API – Features read by GDAL (${MODE})`, () => {
 		expect((await fetch(`${app.base}/ogc/collections/plots/items?bbox=1,2,3`)).status).toBe(400);
 		expect((await fetch(`${app.base}/ogc/collections/nothing/items`)).status).toBe(404);
 		expect((await fetch(`${app.base}/ogc/collections/plots/items/NOT-A-PLOT`)).status).toBe(404);
-		// Conformance lists only what is there: no CRS, no CQL2 yet.
+		// Conformance lists only what is there: CRS by reference, no CQL2.
 		const conf = (await fetch(`${app.base}/ogc/conformance`).then((r) => r.json())).conformsTo as string[];
 		expect(conf).toContain('http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core');
-		expect(conf.some((c) => /crs|filter|cql/i.test(c))).toBe(false);
+		expect(conf).toContain('http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs');
+		expect(conf.some((c) => /filter|cql/i.test(c))).toBe(false);
 		// A public read API: open to every origin, and revalidated by its ETag (304 while nothing changed).
 		const collections = await fetch(`${app.base}/ogc/collections`);
 		expect(collections.headers.get('access-control-allow-origin')).toBe('*');
@@ -91,6 +122,54 @@ describe(`OGC API – Features read by GDAL (${MODE})`, () => {
 		expect(etag).toMatch(/^"[\w-]{27}"$/);
 		expect((await fetch(`${app.base}/ogc/collections`, { headers: { 'if-none-match': etag } })).status).toBe(304);
 		expect((await fetch(`${app.base}/ogc/collections?f=html`, { headers: { 'if-none-match': etag } })).status).toBe(200);
+	});
+
+	it('answers in the CRSs it lists: axis order, Content-Crs, bbox-crs, refusals', async () => {
+		const doc = await fetch(`${app.base}/ogc/collections/plots`).then((r) => r.json());
+		expect(doc.crs).toEqual([
+			'http://www.opengis.net/def/crs/OGC/1.3/CRS84',
+			'http://www.opengis.net/def/crs/EPSG/0/4326',
+			'http://www.opengis.net/def/crs/EPSG/0/4490',
+			'http://www.opengis.net/def/crs/EPSG/0/3857',
+			GK,
+			'http://www.opengis.net/def/crs/EPSG/0/4549'
+		]);
+		expect(doc.storageCrs).toBe('http://www.opengis.net/def/crs/OGC/1.3/CRS84');
+		const one = (crs?: string) => fetch(`${app.base}/ogc/collections/plots/items?limit=1${crs ? `&crs=${encodeURIComponent(crs)}` : ''}`).then((r) => r.json());
+		const [lon, lat] = rings((await one()).features[0].geometry)[0][0];
+		// EPSG:4326 and CGCS2000 are latitude first.
+		expect(rings((await one('http://www.opengis.net/def/crs/EPSG/0/4490')).features[0].geometry)[0][0]).toEqual([lat, lon]);
+		expect(rings((await one('EPSG:4326')).features[0].geometry)[0][0]).toEqual([lat, lon]);
+		// Web Mercator is easting first; the zone's Gauss–Krüger northing first, with the zone (40) in the easting.
+		const [mx, my] = rings((await one('http://www.opengis.net/def/crs/EPSG/0/3857')).features[0].geometry)[0][0];
+		expect(mx).toBeCloseTo((lon * Math.PI * 6378137) / 180, 1);
+		expect(my).toBeGreaterThan(4e6);
+		const [north, east] = rings((await one(GK)).features[0].geometry)[0][0];
+		expect(Math.floor(east / 1e6)).toBe(40);
+		expect(north).toBeGreaterThan(4.1e6);
+		// The same box in lat/lon order (EPSG:4326) and in CRS84 selects the same plots.
+		const ids = (q: string) =>
+			fetch(`${app.base}/ogc/collections/plots/items?limit=1000&${q}`)
+				.then((r) => r.json())
+				.then((j) => (j.features as { id: string }[]).map((f) => f.id).sort());
+		const byLonLat = await ids(`bbox=${BBOX.join(',')}`);
+		expect(byLonLat.length).toBeGreaterThan(0);
+		expect(
+			await ids(`bbox=${[BBOX[1], BBOX[0], BBOX[3], BBOX[2]].join(',')}&bbox-crs=${encodeURIComponent('http://www.opengis.net/def/crs/EPSG/0/4326')}`)
+		).toEqual(byLonLat);
+		// A 2 m box in Gauss–Krüger (northing, easting) around one plot's vertex finds that plot.
+		const first = (await one()).features[0].id;
+		expect(await ids(`bbox=${[north - 1, east - 1, north + 1, east + 1].join(',')}&bbox-crs=${encodeURIComponent(GK)}`)).toContain(first);
+		// What is not offered is refused, naming what is.
+		const bad = await fetch(`${app.base}/ogc/collections/plots/items?crs=EPSG:2000`);
+		expect(bad.status).toBe(400);
+		expect((await bad.json()).description).toContain(GK);
+		expect((await fetch(`${app.base}/ogc/collections/plots/items?bbox=200,0,201,1&bbox-crs=EPSG:4326`)).status).toBe(400);
+	});
+
+	it('matches GDAL’s own conversion to the zone’s Gauss–Krüger zone within 0.05 m', () => {
+		expect(gkCompared).toBeGreaterThan(1000);
+		expect(gkWorst).toBeLessThan(0.05);
 	});
 
 	it('gives the finder’s rows for the same box and status', () => {

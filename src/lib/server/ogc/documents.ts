@@ -7,12 +7,14 @@
 import type { Database } from '../db/client';
 import { COLLECTIONS, type Collection, type Field, type Queryable } from './collections';
 import { DEFAULT_LIMIT, MAX_LIMIT, extentOf } from './features';
+import { CRS84, supportedCrs, zoneCentreLon, type OutputCrs } from './crs';
 
 export const CONFORMANCE = [
 	'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
 	'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
 	'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html',
 	'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30',
+	'http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs',
 	'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables',
 	'http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters'
 ];
@@ -20,7 +22,6 @@ export const CONFORMANCE = [
 const GEOJSON = 'application/geo+json';
 const JSON_TYPE = 'application/json';
 const HTML = 'text/html';
-const CRS84 = 'http://www.opengis.net/def/crs/OGC/1.3/CRS84';
 
 const link = (href: string, rel: string, type: string, title?: string) => ({ href, rel, type, ...(title ? { title } : {}) });
 
@@ -40,15 +41,17 @@ export function landing(base: string, title: string) {
 
 export const conformance = () => ({ conformsTo: CONFORMANCE });
 
-export async function collectionDoc(db: Database, base: string, c: Collection) {
+export async function collectionDoc(db: Database, base: string, c: Collection, offered?: OutputCrs[]) {
 	const bbox = await extentOf(db, c);
+	const crs = offered ?? supportedCrs(await zoneCentreLon(db));
 	const self = `${base}/ogc/collections/${c.id}`;
 	return {
 		id: c.id,
 		title: c.title,
 		description: c.description,
 		itemType: 'feature',
-		crs: [CRS84],
+		crs: crs.map((x) => x.uri),
+		storageCrs: CRS84,
 		...(bbox ? { extent: { spatial: { bbox: [bbox], crs: CRS84 } } } : {}),
 		links: [
 			link(self, 'self', JSON_TYPE),
@@ -61,9 +64,11 @@ export async function collectionDoc(db: Database, base: string, c: Collection) {
 }
 
 export async function collectionsDoc(db: Database, base: string) {
+	const offered = supportedCrs(await zoneCentreLon(db));
 	return {
+		crs: offered.map((x) => x.uri),
 		links: [link(`${base}/ogc/collections`, 'self', JSON_TYPE), link(`${base}/ogc/collections?f=html`, 'alternate', HTML)],
-		collections: await Promise.all(COLLECTIONS.map((c) => collectionDoc(db, base, c)))
+		collections: await Promise.all(COLLECTIONS.map((c) => collectionDoc(db, base, c, offered)))
 	};
 }
 
@@ -90,9 +95,29 @@ const parameter = (q: Queryable) => ({
 	schema: schemaOf(q)
 });
 
-/** The OpenAPI 3.0 document: every path, with the items' parameters per collection. */
-export function openapi(base: string, title: string) {
+/** The OpenAPI 3.0 document: every path, with the items' parameters per collection and the CRSs offered. */
+export function openapi(base: string, title: string, offered: OutputCrs[]) {
+	const crsUris = offered.map((x) => x.uri);
 	const common = {
+		crs: {
+			name: 'crs',
+			in: 'query',
+			required: false,
+			style: 'form',
+			explode: false,
+			description:
+				'The coordinate system of the answer (the Content-Crs header names it). EPSG:4326 and EPSG:4490 are latitude first, Gauss–Krüger northing first.',
+			schema: { type: 'string', format: 'uri', enum: crsUris, default: CRS84 }
+		},
+		bboxCrs: {
+			name: 'bbox-crs',
+			in: 'query',
+			required: false,
+			style: 'form',
+			explode: false,
+			description: 'The coordinate system of bbox, in its axis order.',
+			schema: { type: 'string', format: 'uri', enum: crsUris, default: CRS84 }
+		},
 		limit: {
 			name: 'limit',
 			in: 'query',
@@ -115,7 +140,7 @@ export function openapi(base: string, title: string) {
 			required: false,
 			style: 'form',
 			explode: false,
-			description: 'Only features that intersect this box: minLon,minLat,maxLon,maxLat (CRS84).',
+			description: 'Only features that intersect this box: minLon,minLat,maxLon,maxLat in CRS84, or the lower and upper corner in the axis order of bbox-crs.',
 			schema: { type: 'array', minItems: 4, maxItems: 4, items: { type: 'number' } }
 		},
 		f: { name: 'f', in: 'query', required: false, description: 'The format: json (default) or html.', schema: { type: 'string', enum: ['json', 'html'] } }
@@ -147,7 +172,7 @@ export function openapi(base: string, title: string) {
 			get: {
 				summary: `${c.title}: features`,
 				operationId: `items_${c.id}`,
-				parameters: [common.limit, common.offset, common.bbox, common.f, ...c.queryables.map(parameter)],
+				parameters: [common.limit, common.offset, common.bbox, common.bboxCrs, common.crs, common.f, ...c.queryables.map(parameter)],
 				responses: { '200': ok(GEOJSON, 'A page of features'), ...errors }
 			}
 		};
@@ -155,14 +180,18 @@ export function openapi(base: string, title: string) {
 			get: {
 				summary: `${c.title}: one feature`,
 				operationId: `item_${c.id}`,
-				parameters: [{ name: 'featureId', in: 'path', required: true, description: 'The code', schema: { type: 'string' } }, common.f],
+				parameters: [{ name: 'featureId', in: 'path', required: true, description: 'The code', schema: { type: 'string' } }, common.crs, common.f],
 				responses: { '200': ok(GEOJSON, 'The feature'), ...errors }
 			}
 		};
 	}
 	return {
 		openapi: '3.0.3',
-		info: { title, version: '1.0.0', description: 'OGC API – Features (Part 1: Core, GeoJSON, HTML, OpenAPI 3.0; Part 3: queryables as query parameters).' },
+		info: {
+			title,
+			version: '1.0.0',
+			description: 'OGC API – Features (Part 1: Core, GeoJSON, HTML, OpenAPI 3.0; Part 2: CRS by reference; Part 3: queryables as query parameters).'
+		},
 		servers: [{ url: base }],
 		paths
 	};

@@ -7,6 +7,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { collectionById, type Collection } from './collections';
+import { boxFilter, pickCrs, toCrs, type OutputCrs } from './crs';
+import type { Geometry } from 'geojson';
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 1000;
@@ -25,12 +27,25 @@ export interface ItemsRequest {
 	limit: number;
 	offset: number;
 	bbox: [number, number, number, number] | null;
+	/** The CRS the box is given in (`bbox-crs`, CRS84 by default). */
+	bboxCrs: OutputCrs;
+	/** The CRS the features are written in (`crs`, CRS84 by default). */
+	crs: OutputCrs;
 	filters: { name: string; value: string | number }[];
 }
 
-/** Reads `limit`, `offset`, `bbox` and the collection's queryables from the address; anything else is refused. */
-export function parseItemsRequest(c: Collection, params: URLSearchParams): ItemsRequest {
-	const known = new Set(['limit', 'offset', 'bbox', 'f', 'lang', ...c.queryables.map((q) => q.name)]);
+/** The `crs` (or `bbox-crs`) of a request among the offered ones: CRS84 when absent, 400 when not offered. */
+export function crsParam(params: URLSearchParams, name: 'crs' | 'bbox-crs', offered: OutputCrs[]): OutputCrs {
+	const raw = params.get(name);
+	if (raw === null || raw === '') return offered[0];
+	const crs = pickCrs(raw, offered);
+	if (!crs) throw new OgcError(400, 'InvalidParameterValue', `${name} must be one of: ${offered.map((o) => o.uri).join(', ')}.`);
+	return crs;
+}
+
+/** Reads `limit`, `offset`, `bbox`, `bbox-crs`, `crs` and the collection's queryables from the address; anything else is refused. */
+export function parseItemsRequest(c: Collection, params: URLSearchParams, offered: OutputCrs[]): ItemsRequest {
+	const known = new Set(['limit', 'offset', 'bbox', 'bbox-crs', 'crs', 'f', 'lang', ...c.queryables.map((q) => q.name)]);
 	for (const k of params.keys()) if (!known.has(k)) throw new OgcError(400, 'InvalidParameterValue', `Unknown parameter "${k}" for ${c.id}; see /ogc/api.`);
 	const int = (name: string, min: number, max: number, fallback: number) => {
 		const raw = params.get(name);
@@ -41,12 +56,21 @@ export function parseItemsRequest(c: Collection, params: URLSearchParams): Items
 	};
 	const limit = int('limit', 1, MAX_LIMIT, DEFAULT_LIMIT);
 	const offset = int('offset', 0, 10_000_000, 0);
+	const crs = crsParam(params, 'crs', offered);
+	const bboxCrs = crsParam(params, 'bbox-crs', offered);
 	let bbox: ItemsRequest['bbox'] = null;
 	const b = params.get('bbox');
 	if (b) {
 		const v = b.split(',').map(Number);
-		if (v.length !== 4 || !v.every(Number.isFinite) || v[0] > v[2] || v[1] > v[3] || v[1] < -90 || v[3] > 90)
-			throw new OgcError(400, 'InvalidParameterValue', 'bbox must be "minLon,minLat,maxLon,maxLat" in degrees (CRS84).');
+		const lat = bboxCrs.geographic ? (bboxCrs.swapped ? [v[0], v[2]] : [v[1], v[3]]) : [0, 0];
+		if (v.length !== 4 || !v.every(Number.isFinite) || v[0] > v[2] || v[1] > v[3] || lat[0] < -90 || lat[1] > 90)
+			throw new OgcError(
+				400,
+				'InvalidParameterValue',
+				bboxCrs.code === null
+					? 'bbox must be "minLon,minLat,maxLon,maxLat" in degrees (CRS84).'
+					: `bbox must be four numbers, lower corner then upper corner, in the axis order of ${bboxCrs.uri}.`
+			);
 		bbox = v as ItemsRequest['bbox'];
 	}
 	const filters: ItemsRequest['filters'] = [];
@@ -63,13 +87,15 @@ export function parseItemsRequest(c: Collection, params: URLSearchParams): Items
 			filters.push({ name: q.name, value: raw });
 		}
 	}
-	return { limit, offset, bbox, filters };
+	return { limit, offset, bbox, bboxCrs, crs, filters };
 }
 
-function whereOf(c: Collection, r: Pick<ItemsRequest, 'bbox' | 'filters'>): SQL {
+function whereOf(c: Collection, r: Pick<ItemsRequest, 'bbox' | 'bboxCrs' | 'filters'>): SQL {
 	const parts: SQL[] = [sql`true`];
-	if (r.bbox) parts.push(sql`s.geom && ST_MakeEnvelope(${r.bbox[0]}, ${r.bbox[1]}, ${r.bbox[2]}, ${r.bbox[3]}, 4326)`);
-	if (r.bbox) parts.push(sql`ST_Intersects(s.geom, ST_MakeEnvelope(${r.bbox[0]}, ${r.bbox[1]}, ${r.bbox[2]}, ${r.bbox[3]}, 4326))`);
+	if (r.bbox) {
+		const box = boxFilter(r.bbox, r.bboxCrs);
+		parts.push(sql`s.geom && ${box}`, sql`ST_Intersects(s.geom, ${box})`);
+	}
 	for (const f of r.filters) parts.push(c.queryables.find((q) => q.name === f.name)!.where(f.value));
 	return sql.join(parts, sql` and `);
 }
@@ -81,13 +107,14 @@ interface Feature {
 	properties: Record<string, unknown>;
 }
 
-function featureOf(c: Collection, r: Record<string, unknown>): Feature {
+function featureOf(c: Collection, r: Record<string, unknown>, crs: OutputCrs | null): Feature {
 	const properties: Record<string, unknown> = {};
 	for (const f of c.fields) {
 		const v = r[f.name === 'code' ? 'f_code' : f.name];
 		properties[f.name] = v === undefined ? null : f.type === 'number' && v !== null ? Number(v) : v;
 	}
-	return { type: 'Feature', id: String(r.code), geometry: JSON.parse(String(r.geojson)), properties };
+	const geometry = JSON.parse(String(r.geojson)) as Geometry;
+	return { type: 'Feature', id: String(r.code), geometry: crs ? toCrs(geometry, crs) : geometry, properties };
 }
 
 /** Features as GeoJSON, in full precision (nine decimals of a degree: well under a millimetre). */
@@ -101,15 +128,15 @@ export async function items(db: Database, collectionId: string, r: ItemsRequest)
 	const rows = await db.rows<Record<string, unknown>>(
 		sql`select ${COLUMNS} from (${c.source}) s where ${where} order by s.code limit ${r.limit} offset ${r.offset}`
 	);
-	return { collection: c, numberMatched: Number(n), features: rows.map((row) => featureOf(c, row)) };
+	return { collection: c, numberMatched: Number(n), features: rows.map((row) => featureOf(c, row, r.crs)) };
 }
 
-export async function item(db: Database, collectionId: string, code: string) {
+export async function item(db: Database, collectionId: string, code: string, crs: OutputCrs | null = null) {
 	const c = collectionById(collectionId);
 	if (!c) throw new OgcError(404, 'NotFound', `No collection "${collectionId}".`);
 	const [row] = await db.rows<Record<string, unknown>>(sql`select ${COLUMNS} from (${c.source}) s where s.code = ${code}`);
 	if (!row) throw new OgcError(404, 'NotFound', `No feature "${code}" in ${c.id}.`);
-	return { collection: c, feature: featureOf(c, row) };
+	return { collection: c, feature: featureOf(c, row, crs) };
 }
 
 /** The collection's extent: the bounding box of what it serves (null when empty). */

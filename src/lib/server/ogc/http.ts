@@ -20,7 +20,11 @@ export function formatOf(url: URL, request: Request): Format {
 	return accept.includes('text/html') && !accept.includes('json') ? 'html' : 'json';
 }
 
-const OPEN = { 'access-control-allow-origin': '*', 'access-control-expose-headers': 'ETag', 'cache-control': 'public, max-age=0, must-revalidate' };
+const OPEN = {
+	'access-control-allow-origin': '*',
+	'access-control-expose-headers': 'ETag, Content-Crs',
+	'cache-control': 'public, max-age=0, must-revalidate'
+};
 
 export function jsonAnswer(body: unknown, type = 'application/json', extra: Record<string, string> = {}) {
 	return json(body, { headers: { ...OPEN, 'content-type': type, ...extra } });

@@ -3,17 +3,22 @@ import { getDatabase } from '$lib/server/db';
 import { collectionById } from '$lib/server/ogc/collections';
 import { itemsLinks } from '$lib/server/ogc/documents';
 import { OgcError, items, parseItemsRequest } from '$lib/server/ogc/features';
+import { supportedCrs, zoneCentreLon } from '$lib/server/ogc/crs';
 import { formatOf, htmlAnswer, jsonAnswer, ogcResponse } from '$lib/server/ogc/http';
 
-/** GET /ogc/collections/<id>/items?bbox=&limit=&offset=&<queryable>=: a page of features with numberMatched, numberReturned and next links. */
+/**
+ * GET /ogc/collections/<id>/items?bbox=&bbox-crs=&crs=&limit=&offset=&<queryable>=: a page of
+ * features with numberMatched, numberReturned and next links, in the CRS asked for (Content-Crs).
+ */
 export const GET: RequestHandler = ({ params, request, url }) =>
 	ogcResponse(
 		async () => {
 			const c = collectionById(params.id);
 			if (!c) throw new OgcError(404, 'NotFound', `No collection "${params.id}".`);
 			const format = formatOf(url, request);
-			const r = parseItemsRequest(c, url.searchParams);
-			const page = await items(await getDatabase(), c.id, r);
+			const db = await getDatabase();
+			const r = parseItemsRequest(c, url.searchParams, supportedCrs(await zoneCentreLon(db)));
+			const page = await items(db, c.id, r);
 			const links = itemsLinks(url, `${url.origin}/ogc/collections/${c.id}`, r, page.features.length, page.numberMatched);
 			if (format === 'html')
 				return htmlAnswer(`${c.title}: ${page.numberMatched} features`, [
@@ -33,7 +38,8 @@ export const GET: RequestHandler = ({ params, request, url }) =>
 					features: page.features,
 					links
 				},
-				'application/geo+json'
+				'application/geo+json',
+				{ 'content-crs': `<${r.crs.uri}>` }
 			);
 		},
 		request,
