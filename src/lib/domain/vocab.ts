@@ -128,6 +128,7 @@ export const AUDIT_ACTIONS = [
 	'report',
 	'problem',
 	'resolve',
-	'revoke'
+	'revoke',
+	'export'
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -7,6 +7,7 @@ import { importEn, importZh } from './import-messages';
 import { adminEn, adminZh } from './admin-messages';
 import { landEn, landZh } from './land-messages';
 import { pipelineEn, pipelineZh } from './pipeline-messages';
+import { exportEn, exportZh } from './export-messages';
 
 export const zh = {
 	'app.title': '招商一张图',
@@ -590,7 +591,8 @@ export const zh = {
 	...importZh,
 	...adminZh,
 	...landZh,
-	...pipelineZh
+	...pipelineZh,
+	...exportZh
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -1179,5 +1181,6 @@ export const en: Record<MessageKey, string> = {
 	...importEn,
 	...adminEn,
 	...landEn,
-	...pipelineEn
+	...pipelineEn,
+	...exportEn
 };

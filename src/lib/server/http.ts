@@ -6,7 +6,9 @@ import { PermissionError } from './auth/permissions';
 import { ConflictError, EditValidationError, NotFoundError } from './editing/errors';
 import { TourPlanError } from './tours/graph';
 import { en, type MessageKey } from '../i18n/messages';
+import { translate } from '../i18n';
 import { ImportFileError, ImportRefused } from './import/errors';
+import { ExportRefused } from './export/request';
 
 /** 400 with the problems: `errors` (field, code, message) and `fields` (field → message key, as the console reads it). */
 export function badRequest(errors: FieldError[] | Record<string, string>, status = 400) {
@@ -54,11 +56,16 @@ export async function guardedResponse(fn: () => Promise<Response>, user?: unknow
 		if (e instanceof ZodError) return badRequest(fieldErrorsOf(e));
 		if (e instanceof ImportFileError) return json({ error: 'invalid_file', key: e.key, params: e.params, message: e.message }, { status: e.status });
 		if (e instanceof ImportRefused) return json({ error: 'has_problems', message: e.message, report: e.report }, { status: 400 });
+		if (e instanceof ExportRefused)
+			return json(
+				{ error: e.status === 404 ? 'not_found' : 'invalid_input', key: e.key, params: e.params, message: translate('en', e.key, e.params) },
+				{ status: e.status }
+			);
 		throw e;
 	}
 }
 
-const KEYED = /^(form|edit|geometry|tour|admin|settings|land|pipeline)\./;
+const KEYED = /^(form|edit|geometry|tour|admin|settings|land|pipeline|export)\./;
 
 /**
  * Field errors of a schema: per field its message key (the console and forms translate it),

@@ -161,12 +161,12 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
 			f('readiness', 'enum', ['生熟地', '土地条件', '开发程度', 'readiness'], { vocab: READINESS_LEVELS, labels: 'readiness', words: READINESS_WORDS }),
 			f('plotRatio', 'range', ['容积率', 'rjl', 'far', 'plot_ratio'], { min: 0, max: 20 }),
 			f('buildingDensityMax', 'ratio', ['建筑密度', 'jzmd', 'building_density', 'density']),
-			f('greenRatioMax', 'ratio', ['绿地率', 'ldl', 'green_ratio']),
+			f('greenRatioMax', 'ratio', ['绿地率', 'ldl', 'green_ratio', 'green']),
 			f('heightLimitM', 'number', ['限高', '建筑限高', '建筑高度', 'xg', 'height_limit', 'height'], { gt: 0 }),
 			f('leaseTermYears', 'integer', ['出让年限', '使用年限', '土地年限', 'crnx', 'synx', 'lease_term'], { min: 1, max: 70 }),
 			f('priceWanPerMu', 'number', ['参考价格', '出让价格', '基准地价', '价格', 'jg', 'price', 'price_wan_per_mu'], { min: 0 }),
 			f('ownerName', 'text', ['权属', '权利人', '土地使用权人', '权属单位', 'qlr', 'qsdw', 'owner']),
-			f('availableFrom', 'date', ['可供日期', '可供地时间', '供地时间', 'available_from']),
+			f('availableFrom', 'date', ['可供日期', '可供地时间', '供地时间', 'available_from', 'avail_from']),
 			f('notes', 'text', ['备注', '说明', 'bz', 'notes', 'remark', 'remarks'])
 		]
 	},
@@ -181,7 +181,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
 			nameEn,
 			f('kind', 'enum', ['类型', '园区类型', 'lx', 'kind', 'type'], { vocab: PARK_KINDS, labels: 'park_kind', words: PARK_WORDS }),
 			f('operatorZh', 'text', ['运营主体', '管理机构', '运营单位', 'operator', 'operator_zh']),
-			f('operatorEn', 'text', ['operator_en']),
+			f('operatorEn', 'text', ['运营单位英文名称', 'operator_en', 'oper_en']),
 			f('profileZh', 'text', ['简介', '园区简介', '产业定位', 'profile', 'profile_zh']),
 			f('profileEn', 'text', ['profile_en'])
 		]
@@ -204,7 +204,7 @@ export const IMPORT_TARGETS: Record<ImportLayer, ImportTarget> = {
 			}),
 			f('floors', 'integer', ['层数', '楼层数', '地上层数', 'cs', 'floors'], { required: true, min: 1, max: 200 }),
 			f('grossAreaM2', 'number', ['建筑面积', '总建筑面积', 'jzmj', 'gross_area', 'gross_area_m2'], { required: true, gt: 0 }),
-			f('leasableAreaM2', 'number', ['可租面积', '可出租面积', '招商面积', 'kzmj', 'leasable_area', 'leasable_area_m2'], { gt: 0 }),
+			f('leasableAreaM2', 'number', ['可租面积', '可出租面积', '招商面积', 'kzmj', 'leasable_area', 'leasable_area_m2', 'leasable'], { gt: 0 }),
 			f('rentYuanPerM2Day', 'number', ['租金', '参考租金', 'zj', 'rent'], { min: 0 }),
 			f('ownerName', 'text', ['产权单位', '业主', '权利人', 'owner'], { required: true }),
 			f('operatorName', 'text', ['运营单位', '运营主体', 'operator']),

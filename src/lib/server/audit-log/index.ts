@@ -109,12 +109,17 @@ export function csvCell(v: unknown): string {
 
 export const CSV_HEADER = ['id', 'at', 'user', 'action', 'entity', 'record', 'import', 'undo_of', 'before', 'after'];
 
-/** The filtered log as CSV (UTF-8 with BOM, so spreadsheets read the Chinese text), newest first. */
-export async function auditCsv(db: Pick<Database, 'rows'>, user: SessionUser | null, f: AuditFilter): Promise<string> {
+/** Every entry the filters keep (at most AUDIT_CSV_MAX), newest first: for downloads. */
+export async function auditEntries(db: Pick<Database, 'rows'>, user: SessionUser | null, f: AuditFilter): Promise<AuditRow[]> {
 	requireAdmin(user);
 	const rows = await db.rows<Record<string, unknown>>(sql`${SELECT} where ${where(f)} order by a.id desc limit ${AUDIT_CSV_MAX}`);
+	return rows.map(rowOf);
+}
+
+/** The filtered log as CSV (UTF-8 with BOM, so spreadsheets read the Chinese text), newest first. */
+export async function auditCsv(db: Pick<Database, 'rows'>, user: SessionUser | null, f: AuditFilter): Promise<string> {
 	const lines = [CSV_HEADER.map(csvCell).join(',')];
-	for (const r of rows.map(rowOf))
+	for (const r of await auditEntries(db, user, f))
 		lines.push([r.id, r.at, r.user, r.action, r.entity, r.entityId, r.importId, r.undoOf, r.before, r.after].map(csvCell).join(','));
 	return '\uFEFF' + lines.join('\r\n') + '\r\n';
 }

@@ -179,9 +179,15 @@ export async function diffStage(tx: TxHandle, layer: ImportLayer, written: strin
 		.filter((k) => spec.columns[k])
 		.map((k) => {
 			const { column, cast } = spec.columns[k];
+			// An empty cell and an empty text are the same nothing.
+			if (cast === 'text') return sql`case when nullif(${stagedValue(k, cast)}, '') is distinct from nullif(t.${sql.raw(column)}, '') then ${k} end`;
 			return sql`case when ${stagedValue(k, cast)} is distinct from t.${sql.raw(column)} then ${k} end`;
 		});
-	if (spec.geometry) changes.push(sql`case when not ST_OrderingEquals(t.${sql.raw(spec.geometry.column)}, ${spec.geometry.value}) then 'geometry' end`);
+	// The same vertices in the same order; a ring's winding is not a change (shapefiles wind outer rings clockwise, GeoJSON counter-clockwise).
+	if (spec.geometry)
+		changes.push(
+			sql`case when not ST_OrderingEquals(ST_ForcePolygonCCW(t.${sql.raw(spec.geometry.column)}), ST_ForcePolygonCCW(${spec.geometry.value})) then 'geometry' end`
+		);
 	if (spec.parkScoped && layer !== 'units') changes.push(sql`case when s.park_id is distinct from t.park_id then 'park' end`);
 	const list = changes.length ? sql.join(changes, sql`, `) : sql`null::text`;
 	if (layer === 'units') {
