@@ -8,6 +8,7 @@ import { SESSION_COOKIE, sessionUser } from '$lib/server/auth';
 import { checkRequest } from '$lib/server/guard/request';
 import { extraMapOrigins, withSecurityHeaders } from '$lib/server/guard/headers';
 import { consoleAccess } from '$lib/server/guard/console';
+import { RateLimiter, isPublicApi, ratePerMinute, withBodyEtag } from '$lib/server/guard/public-api';
 import { describeError } from '$lib/server/log';
 import { installProcessHandlers } from '$lib/server/process';
 import { siteViews } from '$lib/server/enquiries/views';
@@ -83,6 +84,16 @@ function problemResponse(status: number, error: string, message: string): Respon
 }
 
 const envOrigins = extraMapOrigins();
+const publicApiLimit = new RateLimiter(ratePerMinute());
+
+/** The client's address as adapter-node sees it (behind a proxy, from ADDRESS_HEADER); one shared bucket when it cannot say. */
+function addressOf(event: RequestEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
 
 export const handle: Handle = async ({ event, resolve }) => {
 	let origins = envOrigins;
@@ -98,6 +109,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 	// The input layer's backstop: no control characters, no over-deep or oversized JSON, for any route.
 	const problem = await checkRequest(event.request, event.url);
 	if (problem) return finish(problemResponse(problem.status, problem.error, problem.message));
+
+	const publicApi = isPublicApi(event.url.pathname);
+	if (publicApi) {
+		const wait = publicApiLimit.take(addressOf(event));
+		if (wait !== null)
+			return finish(
+				json(
+					{ error: 'rate_limited', message: translate(event.locals.locale, 'api.rate_limited', { seconds: wait }), retryAfterSeconds: wait },
+					{ status: 429, headers: { 'retry-after': String(wait), 'access-control-allow-origin': '*', 'cache-control': 'no-store' } }
+				)
+			);
+	}
 
 	try {
 		event.locals.sessionToken = event.cookies.get(SESSION_COOKIE);
@@ -124,7 +147,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 		transformPageChunk: ({ html }) => html.replace('%lang%', event.locals.locale)
 	});
 	if (event.locals.outage) return finish(outageResponse(event));
-	return finish(response);
+	return finish(publicApi ? await withBodyEtag(event.request, response) : response);
 };
 
 /**

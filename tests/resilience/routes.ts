@@ -195,6 +195,7 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 		access: { kind: 'public' }
 	},
 	'GET /compare': { path: (s) => `/compare?sites=plot:${s.plotNM},building:${s.buildingNM}`, query: ['sites'] },
+	'GET /developers': { path: () => '/developers', query: ['lang'] },
 	'GET /parks/[code]': { path: (s) => `/parks/${s.park}` },
 	'POST /parks/[code]?/enquire': {
 		path: (s) => `/parks/${s.park}?/enquire`,
@@ -480,12 +481,19 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	'GET /ogc/collections/[id]/queryables': { path: () => '/ogc/collections/plots/queryables' },
 	'GET /ogc/collections/[id]/items': {
 		path: () => '/ogc/collections/plots/items?limit=20',
-		query: ['limit', 'offset', 'bbox', 'f', 'status', 'land_use', 'industry', 'chain', 'park', 'area_mu_min', 'area_mu_max']
+		query: ['limit', 'offset', 'bbox', 'bbox-crs', 'crs', 'f', 'status', 'land_use', 'industry', 'chain', 'park', 'area_mu_min', 'area_mu_max']
 	},
 	'GET /tiles/[layer].json': { path: () => '/tiles/all.json' },
 	'GET /styles/siteatlas.json': { path: () => '/styles/siteatlas.json' },
 	'GET /styles/siteatlas-qgis.xml': { path: () => '/styles/siteatlas-qgis.xml' },
-	'GET /ogc/collections/[id]/items/[fid]': { path: (s) => `/ogc/collections/plots/items/${s.plotNM}`, query: ['f'] },
+	'GET /ogc/collections/[id]/items/[fid]': { path: (s) => `/ogc/collections/plots/items/${s.plotNM}`, query: ['f', 'crs'] },
+	// ------------------------------------------------------------ exports (issue 14)
+	'GET /api/export/[layer]': { path: () => '/api/export/plots?format=geojson&park=NM', query: ['format', 'encoding', 'park'] },
+	'GET /api/search/export': {
+		path: () => '/api/search/export?format=csv&industry=new_materials',
+		query: ['format', 'encoding', 'industry', 'areaMin', 'page']
+	},
+	'GET /api/console/export/[list]': { path: () => '/api/console/export/plots?format=gpkg&park=NM', as: 'staff', query: ['format', 'encoding', 'park'] },
 	// ------------------------------------------------------------ the promotion pipeline (issue 13)
 	'GET /api/console/enquiries': { path: () => '/api/console/enquiries', as: 'staff', query: ['view', 'status', 'park', 'flag', 'mine', 'q', 'page'] },
 	'GET /api/console/enquiries/[id]': { path: (s) => `/api/console/enquiries/${s.enquiryNM}`, as: 'staff' },
