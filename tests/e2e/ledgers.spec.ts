@@ -51,6 +51,8 @@ async function drawnAt(page: Page, lonLat: number[]) {
 }
 
 test('staff confirm, dispose of and complete a case; the park’s progress and the map move; the export holds the cases', async ({ page }) => {
+	// Many pages, each checked with axe: minutes on a busy 2-core machine, not one.
+	test.setTimeout(300_000);
 	await signIn(page, 'staff@demo.siteatlas', 'demo-staff-2026');
 	const suspected = await (await page.request.get('/api/console/land?stage=suspected&kind=idle')).json();
 	const c = suspected.cases[0];
@@ -144,6 +146,8 @@ test('the building economy sorts by vacancy and opens a building’s trend; both
 });
 
 test('every ledger page passes axe, reads in both languages without raw keys and fits a 360 px phone', async ({ page }) => {
+	// Many pages, each checked with axe: minutes on a busy 2-core machine, not one.
+	test.setTimeout(300_000);
 	await signIn(page, 'admin@demo.siteatlas', 'demo-admin-2026');
 	const first = (await (await page.request.get('/api/console/land?stage=open')).json()).cases[0];
 	const pages = [

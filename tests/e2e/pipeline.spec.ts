@@ -18,6 +18,8 @@ async function drawnProjects(page: Page): Promise<number[]> {
 test.describe.configure({ mode: 'serial' });
 
 test('an enquiry goes from the investor to the inbox, is won, becomes a project on the map and the dispatch sheet', async ({ page, browser }) => {
+	// Many pages, each checked with axe: minutes on a busy 2-core machine, not one.
+	test.setTimeout(300_000);
 	const plot = knownAvailablePlot();
 	// The investor asks about a plot.
 	const investor = await (await browser.newContext()).newPage();
@@ -197,6 +199,8 @@ test('a proposal with two sites and a tour opens signed out only with its code',
 });
 
 test('the pipeline pages read in both languages, pass axe and fit a phone', async ({ page }) => {
+	// Many pages, each checked with axe: minutes on a busy 2-core machine, not one.
+	test.setTimeout(300_000);
 	await signIn(page, 'staff@demo.siteatlas', 'demo-staff-2026');
 	const pages = [
 		'/console/enquiries',
