@@ -30,12 +30,15 @@ function geometryKml(g: Geometry): string {
 	}
 }
 
+/** KML readers take a field called name or description for the placemark's own: such a field is written as name_ / description_. */
+const dataName = (key: string) => (/^(name|description)$/i.test(key) ? `${key}_` : key);
+
 export function writeKml(t: ExportTable, nameField: string): Uint8Array {
 	const marks = t.rows.map((r) => {
 		const data = t.fields
 			.map(
 				(f) =>
-					`<Data name="${escapeXml(f.key)}"><displayName>${escapeXml(f.label)}</displayName><value>${escapeXml(textOf(r.values[f.key] ?? null))}</value></Data>`
+					`<Data name="${escapeXml(dataName(f.key))}"><displayName>${escapeXml(f.label)}</displayName><value>${escapeXml(textOf(r.values[f.key] ?? null))}</value></Data>`
 			)
 			.join('');
 		return `<Placemark><name>${escapeXml(textOf(r.values[nameField] ?? null))}</name><ExtendedData>${data}</ExtendedData>${r.geometry ? geometryKml(r.geometry) : ''}</Placemark>`;
