@@ -11,8 +11,8 @@ import type { SessionUser } from '../auth';
 import { requireAdmin as requireAdminRole } from '../auth/permissions';
 import { iso, parseJson } from '../db/values';
 import { isRealDate } from '../../domain/input';
+import { AUDIT_ACTIONS } from '../../domain/vocab';
 
-export const AUDIT_ACTIONS = ['create', 'update', 'delete', 'restore', 'confirm', 'retire', 'merge'] as const;
 export const AUDIT_PAGE_SIZE = 50;
 /** Rows one CSV export may hold. */
 export const AUDIT_CSV_MAX = 50_000;
