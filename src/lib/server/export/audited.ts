@@ -18,7 +18,7 @@ export const CONSOLE_EXPORTS = [...CONSOLE_LAYERS, ...(Object.keys(LIST_EXPORTS)
 /** Who may download a list: park editors their parks' plots, buildings and lists; staff the zone's; administrators everything. */
 function allowed(user: SessionUser, list: string): boolean {
 	if (list === 'users' || list === 'audit' || list === 'parks') return isAdmin(user);
-	if (list === 'facilities' || list === 'roads' || list === 'tours' || list === 'proposals') return canPlanTours(user);
+	if (list === 'facilities' || list === 'roads' || list === 'tours' || list === 'proposals' || list === 'target_firms') return canPlanTours(user);
 	return true;
 }
 

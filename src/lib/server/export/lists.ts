@@ -17,6 +17,8 @@ import { boardFilterSchema, economyFilterSchema } from '../../domain/ledger-sche
 import { listInbox } from '../pipeline/inbox';
 import { pipelineProjects } from '../pipeline/projects';
 import { listProposals } from '../pipeline/proposals';
+import { chainMap } from '../pipeline/chains';
+import { importHistory } from '../import';
 import { boardOf } from '../land/board';
 import { economyOf } from '../economy';
 import { listTours } from '../tours';
@@ -78,7 +80,7 @@ export const LIST_EXPORTS = {
 			[
 				['reference', 'text', (e) => e.reference],
 				['received', 'text', (e) => e.receivedAt.slice(0, 10)],
-				['status', 'text', (e) => vocabLabel(locale, 'enquiry_status', e.status)],
+				['enq_status', 'text', (e) => vocabLabel(locale, 'enquiry_status', e.status)],
 				['late', 'boolean', (e) => e.late],
 				['company', 'text', (e) => e.company],
 				['contact', 'text', (e) => e.contactName],
@@ -178,6 +180,38 @@ export const LIST_EXPORTS = {
 			],
 			(b) => b.code
 		);
+	},
+	async target_firms(db: Database, user: SessionUser, _url: URL, locale: Locale) {
+		const firms = (await chainMap(db, user)).flatMap((c) =>
+			c.links.flatMap((l) => l.targets.map((t) => ({ ...t, chain: bi(locale, c.nameZh, c.nameEn), linkName: bi(locale, l.nameZh, l.nameEn) })))
+		);
+		return table(db, locale, 'target_firms', firms, [
+			['chain', 'text', (f) => f.chain],
+			['chain_link', 'text', (f) => f.linkName],
+			['firm', 'text', (f) => f.name],
+			['firm_place', 'text', (f) => f.location],
+			['why', 'text', (f) => f.reason],
+			['owner_name', 'text', (f) => f.owner],
+			['firm_state', 'text', (f) => vocabLabel(locale, 'target_status', f.status)],
+			['updated', 'text', (f) => f.updatedAt.slice(0, 10)]
+		]);
+	},
+	async imports(db: Database, user: SessionUser, _url: URL, locale: Locale) {
+		return table(db, locale, 'imports', await importHistory(db, user, 10_000), [
+			['at', 'text', (i) => i.at],
+			['user_name', 'text', (i) => i.user],
+			['layer', 'text', (i) => translate(locale, `export.layer.${i.layer}` as MessageKey)],
+			['park_code', 'text', (i) => i.park],
+			['file', 'text', (i) => i.fileName],
+			['file_format', 'text', (i) => i.format],
+			['crs', 'text', (i) => i.crs],
+			['encoding', 'text', (i) => i.encoding],
+			['created_n', 'integer', (i) => i.counts.created],
+			['updated_n', 'integer', (i) => i.counts.updated],
+			['same_n', 'integer', (i) => i.counts.unchanged],
+			['skipped_n', 'integer', (i) => i.counts.skipped],
+			['undone', 'boolean', (i) => i.status === 'undone']
+		]);
 	},
 	async proposals(db: Database, user: SessionUser, _url: URL, locale: Locale) {
 		return table(db, locale, 'proposals', await listProposals(db, user), [
