@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/client';
 import { parseFinderQuery } from '../../src/lib/domain/finder';
 import { SearchInputError, searchSites } from '../../src/lib/server/search';
+import { adviseEmpty } from '../../src/lib/server/search/empty';
 import { MODE, openEmptyDatabase } from './db';
 import { loadFixture } from './fixture';
 
@@ -53,6 +54,21 @@ describe(`finder on the fixture zone (${MODE})`, () => {
 	it('filters by price and readiness', async () => {
 		expect(await codes('priceMax=16')).toEqual(['A', 'C']);
 		expect(await codes('readiness=gas,heating')).toEqual(['A', 'C']);
+	});
+	it('when nothing fits, says how far the nearest fitting site is and what relaxing each criterion finds', async () => {
+		const near = parseFinderQuery(new URLSearchParams('near=highway_exit&withinKm=0.5')).query;
+		expect((await searchSites(db, near)).total).toBe(0);
+		const [distance] = await adviseEmpty(db, near);
+		// A is 1.0–1.3 km from the exit: the offer is the next half kilometre, and it finds A alone.
+		expect(distance).toMatchObject({ criterion: 'distance', withinKm: 1.5, total: 1 });
+		expect(distance.nearestKm!).toBeGreaterThan(1);
+		expect(distance.nearestKm!).toBeLessThan(1.3);
+		expect(new URLSearchParams(distance.query).get('withinKm')).toBe('1.5');
+		const big = parseFinderQuery(new URLSearchParams('areaMin=100000&areaUnit=mu&near=highway_exit&withinKm=2')).query;
+		expect((await searchSites(db, big)).total).toBe(0);
+		const advice = await adviseEmpty(db, big);
+		// The area excluded both plots near the exit; nothing else on its own would find any.
+		expect(advice.map((a) => [a.criterion, a.total])).toEqual([['area', 2]]);
 	});
 	it('filters by distance to a kind of facility', async () => {
 		expect(await codes('near=highway_exit&withinKm=2')).toEqual(['A', 'B']);

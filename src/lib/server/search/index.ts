@@ -46,6 +46,8 @@ export interface SearchResult {
 	page: number;
 	pageSize: number;
 	items: ScoredSite[];
+	/** With a facility asked for: the distance (km) of the nearest match to it, or null. */
+	nearestKm: number | null;
 	/** Every match, lightly: for highlighting on the map and the match heat map. */
 	matches: { kind: 'plot' | 'building'; id: number; code: string; score: number; lon: number; lat: number }[];
 }
@@ -265,8 +267,10 @@ export async function searchSites(db: Database, q: FinderQuery): Promise<SearchR
 	});
 	scored.sort(compareScored);
 	const start = (q.page - 1) * q.pageSize;
+	const distances = q.near ? rows.filter((r) => r.distance_m !== null).map((r) => Number(r.distance_m) / 1000) : [];
 	return {
 		total: scored.length,
+		nearestKm: distances.length ? Math.min(...distances) : null,
 		page: q.page,
 		pageSize: q.pageSize,
 		items: scored.slice(start, start + q.pageSize),

@@ -5,8 +5,9 @@ import { parseFinderQuery } from '$lib/domain/finder';
 import { SearchInputError, findSites } from '$lib/server/search';
 import { badRequest } from '$lib/server/http';
 import { recordSearch } from '$lib/server/pipeline/demand';
+import { adviseEmpty } from '$lib/server/search/empty';
 
-/** GET /api/search?industry=…&areaMin=…: ranked sites with reasons (see lib/domain/finder for the parameters). */
+/** GET /api/search?industry=…&areaMin=…: ranked sites with reasons (see lib/domain/finder for the parameters); when none, `advice`: what relaxing each criterion finds. */
 export const GET: RequestHandler = async ({ url }) => {
 	const { query, errors } = parseFinderQuery(url.searchParams);
 	if (errors.length) return badRequest(errors);
@@ -14,7 +15,9 @@ export const GET: RequestHandler = async ({ url }) => {
 		const db = await getDatabase();
 		const result = await findSites(db, query);
 		void recordSearch(db, query, result.total > 0);
-		return json(result, { headers: { 'cache-control': 'no-cache' } });
+		// Nothing fits: what each relaxed criterion would find (the finder offers the best ones).
+		const advice = result.total === 0 ? await adviseEmpty(db, query) : [];
+		return json({ ...result, advice }, { headers: { 'cache-control': 'no-cache' } });
 	} catch (e) {
 		if (e instanceof SearchInputError) return badRequest(e.errors);
 		throw e;
