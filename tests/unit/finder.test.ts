@@ -80,6 +80,24 @@ describe('match score and reasons', () => {
 		expect(fit).toBeGreaterThan(miss);
 		expect(fit).toBeLessThanOrEqual(100);
 	});
+	it('counts land use against the industry: a logistics plot is no place for a new-materials plant', () => {
+		const query = q({ industry: 'new_materials', areaMin: 30 });
+		const c = { ...ctx, industryGroup: 'leading' as const, industryName: { zh: '新材料', en: 'New materials' } };
+		const industrial = scoreSite({ ...base, landUse: 'industrial' }, query, c);
+		const logistics = scoreSite({ ...base, landUse: 'logistics' }, query, c);
+		const mixed = scoreSite({ ...base, landUse: 'mixed' }, query, c);
+		expect(industrial.score).toBeGreaterThan(mixed.score);
+		expect(mixed.score).toBeGreaterThan(logistics.score);
+		expect(industrial.reasons.map((r) => formatReason('zh-CN', r))).toContain('工业用地，可建新材料项目 ✓');
+		expect(logistics.reasons.map((r) => formatReason('zh-CN', r))).toContain('物流仓储用地，不能建新材料项目 ✗');
+		expect(logistics.reasons.map((r) => formatReason('en', r))).toContain('Logistics & warehousing land: not for New materials ✗');
+		expect(mixed.reasons.map((r) => formatReason('zh-CN', r))).toContain('混合用地，建新材料项目受限 ✗');
+		// Services want the opposite: logistics land suits port logistics.
+		const services = { ...c, industryGroup: 'services' as const };
+		expect(scoreSite({ ...base, landUse: 'logistics' }, query, services).score).toBeGreaterThan(
+			scoreSite({ ...base, landUse: 'industrial' }, query, services).score
+		);
+	});
 	it('prefers a closer facility and more chain partners', () => {
 		const query = q({ near: 'highway_exit', withinKm: 5, link: 're_catalyst' });
 		expect(scoreSite({ ...base, distanceKm: 0.5 }, query, ctx).score).toBeGreaterThan(scoreSite({ ...base, distanceKm: 4.5 }, query, ctx).score);

@@ -8,7 +8,8 @@
 import type { FinderQuery } from './finder';
 import { areaBoundsM2, DEFAULT_WITHIN_KM } from './finder';
 import { fromM2, roundTo } from './units';
-import type { FacilityKind } from './vocab';
+import type { FacilityKind, IndustryGroup, LandUse } from './vocab';
+import { landUseFit } from './land-use-fit';
 
 /** Radius within which existing enterprises count for chain fit, km. */
 export const CHAIN_RADIUS_KM = 5;
@@ -27,6 +28,8 @@ export interface SiteCandidate {
 	areaM2: number;
 	priceWanPerMu: number | null;
 	readinessItems: string[];
+	/** A plot's land use (null for buildings). */
+	landUse?: LandUse | null;
 	/** Industry codes the site is suited to (plots) or its park is positioned for (buildings). */
 	industries: string[];
 	/** Chain codes of the site's park positioning. */
@@ -41,13 +44,15 @@ export interface SiteCandidate {
 }
 
 export interface Reason {
-	key: 'industry' | 'chain' | 'area' | 'vacant' | 'price' | 'rent' | 'readiness' | 'distance' | 'upstream' | 'downstream' | 'stale';
+	key: 'industry' | 'land_use' | 'chain' | 'area' | 'vacant' | 'price' | 'rent' | 'readiness' | 'distance' | 'upstream' | 'downstream' | 'stale';
 	ok: boolean;
 	params: Record<string, string | number>;
 }
 
 export interface ScoreContext {
 	industryName?: NamePair;
+	/** The asked industry's group, which decides the land uses that suit it. */
+	industryGroup?: IndustryGroup;
 	chainName?: NamePair;
 	facility?: FacilityKind;
 	staleAfterDays: number;
@@ -66,6 +71,15 @@ export function scoreSite(c: SiteCandidate, q: FinderQuery, ctx: ScoreContext): 
 	if (q.industry) {
 		const ok = c.industries.includes(q.industry);
 		parts.push({ weight: 25, earned: ok ? 25 : 0, reason: { key: 'industry', ok, params: nameParams('industry', ctx.industryName, q.industry) } });
+		// A plot suited to the industry on paper still needs land it may be built for.
+		if (c.kind === 'plot' && c.landUse && ctx.industryGroup) {
+			const fit = landUseFit(ctx.industryGroup, c.landUse);
+			parts.push({
+				weight: 15,
+				earned: 15 * fit,
+				reason: { key: 'land_use', ok: fit >= 1, params: { use: c.landUse, fit, ...nameParams('industry', ctx.industryName, q.industry) } }
+			});
+		}
 	}
 	if (q.chain) {
 		const ok = c.chains.includes(q.chain);

@@ -5,6 +5,7 @@
  */
 
 export const INDUSTRY_GROUPS = ['leading', 'services', 'digital'] as const;
+export type IndustryGroup = (typeof INDUSTRY_GROUPS)[number];
 
 export const PARK_KINDS = ['industrial_park', 'park_in_park', 'urban_block', 'business_district'] as const;
 export type ParkKind = (typeof PARK_KINDS)[number];

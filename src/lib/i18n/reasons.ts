@@ -22,6 +22,10 @@ export function formatReason(locale: Locale, r: Reason): string {
 				params = { km: p.km, facility: locale === 'en' ? label.toLowerCase() : label };
 			}
 			break;
+		case 'land_use':
+			key = Number(p.fit) >= 1 ? 'reason.land_use' : Number(p.fit) > 0 ? 'reason.land_use_partly' : 'reason.land_use_unfit';
+			params = { ...p, use: vocabLabel(locale, 'land_use', String(p.use)) };
+			break;
 		case 'upstream':
 			key = Number(p.n) > 0 ? 'reason.upstream' : 'reason.upstream_none';
 			break;

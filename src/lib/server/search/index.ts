@@ -5,6 +5,7 @@
  * from the pure `scoreSite`. Only published records of published parks are ever returned,
  * and records unconfirmed past the freshness limit only when asked for.
  */
+import type { LandUse } from '../../domain/vocab';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { areaBoundsM2, DEFAULT_WITHIN_KM, finderParams, type FieldError, type FinderQuery } from '../../domain/finder';
@@ -225,6 +226,7 @@ export async function searchSites(db: Database, q: FinderQuery): Promise<SearchR
 	const rows = await db.rows<CandidateRow>(candidatesSql(q, t, fresh.hideAfterDays));
 	const ctx = {
 		industryName: q.industry ? t.industries.get(q.industry) : undefined,
+		industryGroup: q.industry ? t.industryGroups.get(q.industry) : undefined,
 		chainName: q.chain ? t.chains.get(q.chain) : undefined,
 		facility: q.near,
 		staleAfterDays: fresh.staleAfterDays
@@ -234,6 +236,7 @@ export async function searchSites(db: Database, q: FinderQuery): Promise<SearchR
 			kind: q.kind,
 			code: r.code,
 			areaM2: Number(r.area_m2),
+			landUse: (r.land_use as LandUse | null) ?? null,
 			priceWanPerMu: r.price === null ? null : Number(r.price),
 			readinessItems: arr(r.readiness_items),
 			industries: arr(r.industries),

@@ -2,9 +2,12 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import type { NamePair } from '../../domain/scoring';
+import type { IndustryGroup } from '../../domain/vocab';
 
 export interface Taxonomy {
 	industries: Map<string, NamePair>;
+	/** Each industry's group (manufacturing, services, digital): it decides which land uses suit it. */
+	industryGroups: Map<string, IndustryGroup>;
 	chains: Map<string, NamePair & { id: number; industry: string }>;
 	links: Map<string, NamePair & { id: number; chainId: number; chain: string; position: number }>;
 }
@@ -28,7 +31,9 @@ export function getTaxonomy(db: Database): Promise<Taxonomy> {
 
 async function load(db: Database): Promise<Taxonomy> {
 	const [industries, chains, links] = await Promise.all([
-		db.rows<{ code: string; name_zh: string; name_en: string }>(sql`select code, name_zh, name_en from industries order by sort_order, id`),
+		db.rows<{ code: string; name_zh: string; name_en: string; grp: IndustryGroup }>(
+			sql`select code, name_zh, name_en, grp from industries order by sort_order, id`
+		),
 		db.rows<{ id: number; code: string; name_zh: string; name_en: string; industry: string }>(
 			sql`select c.id, c.code, c.name_zh, c.name_en, i.code as industry from chains c join industries i on i.id = c.industry_id order by c.sort_order, c.id`
 		),
@@ -39,6 +44,7 @@ async function load(db: Database): Promise<Taxonomy> {
 	]);
 	return {
 		industries: new Map(industries.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }])),
+		industryGroups: new Map(industries.map((r) => [r.code, r.grp])),
 		chains: new Map(chains.map((r) => [r.code, { id: Number(r.id), industry: r.industry, zh: r.name_zh, en: r.name_en }])),
 		links: new Map(
 			links.map((r) => [r.code, { id: Number(r.id), chainId: Number(r.chain_id), chain: r.chain, position: Number(r.position), zh: r.name_zh, en: r.name_en }])
