@@ -60,6 +60,8 @@ export async function startApp(opts: { dataDir?: string; env?: Record<string, st
 		ADDRESS_HEADER: 'x-forwarded-for',
 		XFF_DEPTH: '1',
 		SITEATLAS_OUTBOX: 'off',
+		// The suites generate load from a few addresses; the rate limit has its own test (exports.test.ts).
+		SITEATLAS_API_RATE: '1000000',
 		...(MODE === 'server' ? { DATABASE_URL: process.env.RESILIENCE_DATABASE_URL!, SITEATLAS_SEED: 'sample' } : { SITEATLAS_DATA_DIR: dataDir! }),
 		...opts.env
 	};

@@ -127,7 +127,7 @@ describe.runIf(MODE === 'server')('PostgreSQL restarted under load (server)', ()
 			await Promise.all(work);
 			expect(app.process.exitCode, app.log.join('')).toBeNull();
 			const seen = Object.fromEntries(statuses);
-			expect(seen[500] ?? 0, JSON.stringify(seen)).toBe(0);
+			expect(seen[500] ?? 0, `${JSON.stringify(seen)}\n${app.log.filter((l) => /\[5\d\d\]|Error/.test(l)).join('')}`).toBe(0);
 			expect(
 				Object.keys(seen).every((s) => ['200', '304', '503'].includes(s)),
 				JSON.stringify(seen)
