@@ -3,9 +3,17 @@
  * shapefile's encoding) from the address, refused with a message when the list cannot be
  * written that way or holds more records than one file may.
  */
-import { exportRequestSchema, type ExportRequest } from '../../domain/export-formats';
+import { z } from 'zod';
+import { EXPORT_FORMATS } from '../../domain/export-formats';
 import type { ExportTable } from './table';
 import { formatsFor } from './index';
+
+/** How a download is asked for: `format=…&encoding=…`. */
+export const exportRequestSchema = z.object({
+	format: z.enum(EXPORT_FORMATS, { message: 'export.format_unknown' }),
+	encoding: z.enum(['utf-8', 'gbk'], { message: 'export.encoding_unknown' }).default('utf-8')
+});
+export type ExportRequest = z.infer<typeof exportRequestSchema>;
 
 /** Records one download may hold. */
 export const EXPORT_MAX_ROWS = 200_000;
