@@ -8,6 +8,15 @@ export function formatArea(locale: Locale, areaM2: number, unit: AreaUnit = 'mu'
 	return `${formatNumber(locale, roundTo(value, decimals), decimals)} ${translate(locale, `unit.${unit}`)}`;
 }
 
+/**
+ * A land price as each reader counts it: "25.9 万元/亩" in Chinese, "CNY 259,000/mu" in English
+ * (an English reader does not count in units of ten thousand).
+ */
+export function formatPrice(locale: Locale, wanPerMu: number): string {
+	if (locale === 'zh-CN') return `${formatNumber(locale, wanPerMu, 1)} 万元/亩`;
+	return `CNY ${formatNumber(locale, Math.round(wanPerMu * 10) * 1000)}/mu`;
+}
+
 export function formatPercent(locale: Locale, ratio: number, decimals = 0): string {
 	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: decimals, minimumFractionDigits: decimals }).format(ratio);
 }

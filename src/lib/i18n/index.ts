@@ -1,4 +1,5 @@
 import { en, zh, type MessageKey } from './messages';
+import { COUNT_PARAMS, enPlurals, type PluralForms } from './plurals';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -7,6 +8,15 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 export const LOCALE_COOKIE = 'lang';
 
 const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zh, en };
+const plurals: Record<Locale, Partial<Record<MessageKey, PluralForms>>> = { 'zh-CN': {}, en: enPlurals };
+const pluralRules = new Map<Locale, Intl.PluralRules>();
+
+/** The plural category of a count in a locale ("one", "other", …). */
+export function pluralCategory(locale: Locale, n: number): Intl.LDMLPluralRule {
+	let rules = pluralRules.get(locale);
+	if (!rules) pluralRules.set(locale, (rules = new Intl.PluralRules(locale)));
+	return rules.select(n);
+}
 
 export type { MessageKey };
 
@@ -31,6 +41,12 @@ export const isMessageKey = (key: string): key is MessageKey => key in zh;
 /** Translates a key, filling `{name}` placeholders from params. */
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
 	let text = catalogs[locale][key] ?? zh[key] ?? key;
+	const forms = plurals[locale][key];
+	if (forms && params) {
+		const count = COUNT_PARAMS.map((p) => params[p]).find((v) => typeof v === 'number');
+		const form = typeof count === 'number' ? forms[pluralCategory(locale, count)] : undefined;
+		if (form) text = form;
+	}
 	if (params) for (const [k, v] of Object.entries(params)) text = text.replaceAll(`{${k}}`, String(v));
 	return text;
 }

@@ -31,7 +31,6 @@ export const pipelineZh = {
 	'settings.stalled_weeks': '在建项目多少周没有周调度即预警',
 	'settings.pipeline_help': '询盘台账和项目全周期按这些规则亮出提醒。',
 	'heat.unmet': '未满足的需求',
-	'heat.unit.searches': '次无结果搜索',
 
 	'enquiry_status.new': '新询盘',
 	'enquiry_status.contacted': '已联系',
@@ -499,7 +498,6 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
 	'settings.stalled_weeks': 'Weeks without a weekly update before a project under construction is flagged',
 	'settings.pipeline_help': 'The enquiry inbox and the project pipeline raise their warnings by these rules.',
 	'heat.unmet': 'Unmet demand',
-	'heat.unit.searches': 'searches with no result',
 
 	'enquiry_status.new': 'New',
 	'enquiry_status.contacted': 'Contacted',
@@ -626,7 +624,7 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
 
 	'pipeline.title': 'Project pipeline',
 	'pipeline.intro':
-		'From first lead to production: each project’s progress, money, problems and weekly updates. A project signed over {days} days ago and not started, one under construction with no update for {weeks} weeks, or a problem past its due date raises a warning.',
+		'From first lead to production: each project’s progress, money, problems and weekly updates. A project not started within {days} days of signing (the limit), one under construction with no update within the {weeks}-week limit, or a problem past its due date raises a warning.',
 	'pipeline.new': 'New project',
 	'pipeline.map': 'Pipeline map',
 	'pipeline.export': 'Dispatch-meeting workbook',
@@ -766,7 +764,7 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
 	'rates.of_target': '{value} of {target}',
 	'rates.def_signed': 'Projects signed in {year}.',
 	'rates.def_performance': 'Started ÷ signed: {started} ÷ {signed}.',
-	'rates.def_start': 'Started within {days} days of signing ÷ signed projects whose start deadline has come: {n} ÷ {of}.',
+	'rates.def_start': 'Started within the {days}-day limit of signing ÷ signed projects whose start deadline has come: {n} ÷ {of}.',
 	'rates.def_production': 'In production ÷ signed: {n} ÷ {signed}.',
 	'rates.def_funds_rate': 'Funds in place ÷ planned investment of the signed projects.',
 	'rates.def_funds': 'Funds in place so far for this year’s signed projects.',

@@ -1,5 +1,6 @@
 import type { Reason } from '../domain/scoring';
 import { translate, vocabLabel, type Locale, type MessageKey } from './index';
+import { formatPrice } from './format';
 
 /** One reason in plain words with a mark: ✓ met, ✗ not met, ⚠ a warning. */
 export function formatReason(locale: Locale, r: Reason): string {
@@ -25,6 +26,10 @@ export function formatReason(locale: Locale, r: Reason): string {
 		case 'land_use':
 			key = Number(p.fit) >= 1 ? 'reason.land_use' : Number(p.fit) > 0 ? 'reason.land_use_partly' : 'reason.land_use_unfit';
 			params = { ...p, use: vocabLabel(locale, 'land_use', String(p.use)) };
+			break;
+		case 'price':
+			key = 'reason.price';
+			params = { value: formatPrice(locale, Number(p.value)), max: formatPrice(locale, Number(p.max)) };
 			break;
 		case 'upstream':
 			key = Number(p.n) > 0 ? 'reason.upstream' : 'reason.upstream_none';

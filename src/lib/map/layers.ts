@@ -47,6 +47,9 @@ export const GROUP_LAYER_IDS: Record<LayerGroup, string[]> = {
 };
 
 /** Layers that open the side panel when clicked, most specific first. */
+/** The outline of the finder's matches (also in the legend). */
+export const MATCH_OUTLINE_COLOR = '#7c3aed';
+
 export const CLICKABLE_LAYERS: { id: string; layer: 'facilities' | 'buildings' | 'plots' | 'parks' }[] = [
 	{ id: 'facilities', layer: 'facilities' },
 	{ id: 'buildings-fill', layer: 'buildings' },
@@ -73,19 +76,22 @@ function roadWidth(widths: { expressway: number; arterial: number; secondary: nu
 /** Outline layers that the finder and selection drive through filters; empty until they are set. */
 function highlightLayers(): LayerSpecification[] {
 	const none = ['in', ['id'], ['literal', []]] as never;
-	const line = (id: string, layer: string, color: string, width: number): LayerSpecification => ({
+	const line = (id: string, layer: string, color: string, width: number | unknown[]): LayerSpecification => ({
 		id,
 		type: 'line',
 		source: TILE_SOURCE,
 		'source-layer': layer,
 		filter: none,
-		paint: { 'line-color': color, 'line-width': width }
+		paint: { 'line-color': color, 'line-width': width as never }
 	});
+	// At zone zoom a plot is a few pixels: a full-width outline would fill it (every park a
+	// purple blob); the outline thins out with the zoom and reaches its width at street level.
+	const matchWidth = ['interpolate', ['linear'], ['zoom'], 11, 0.4, 13, 1.2, 15, 2.5];
 	return [
 		{ id: 'aoi-fill', type: 'fill', source: 'aoi', paint: { 'fill-color': '#0b4f6c', 'fill-opacity': 0.08 } },
 		{ id: 'aoi-line', type: 'line', source: 'aoi', paint: { 'line-color': '#0b4f6c', 'line-width': 2, 'line-dasharray': [2, 1] } },
-		line('plots-match', 'plots', '#7c3aed', 2.5),
-		line('buildings-match', 'buildings', '#7c3aed', 2.5),
+		line('plots-match', 'plots', MATCH_OUTLINE_COLOR, matchWidth),
+		line('buildings-match', 'buildings', MATCH_OUTLINE_COLOR, matchWidth),
 		line('plots-hover', 'plots', '#f59e0b', 5),
 		line('buildings-hover', 'buildings', '#f59e0b', 5),
 		line('plots-selected', 'plots', '#111827', 3),

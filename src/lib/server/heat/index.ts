@@ -4,8 +4,9 @@
  * Only published data counts. deck.gl draws the result in the browser.
  *
  * Metrics: available land (亩), vacant floor area (m²), demand (enquiries in the last
- * year ×10 plus site-page views in the last 90 days), and match (the sum of finder
- * scores of the sites matching the investor's current query, /100), and — for staff — unmet
+ * year plus site-page views in the last 90 days: a count anyone can read), and match (the
+ * best finder score, 0–100, of the sites in the cell that match the investor's current
+ * query), and — for staff — unmet
  * demand (finder searches of the last 13 weeks that found nothing, at their area of interest).
  */
 import { sql, type SQL } from 'drizzle-orm';
@@ -67,7 +68,7 @@ function metricPoints(metric: HeatMetric, matchPoints: { lon: number; lat: numbe
 		case 'demand':
 			return sql`
 				select ${pt(sql`geom`)} as g, sum(v) as v from (
-					select coalesce(pl.boundary, bl.footprint, pk.boundary) as geom, 10.0 as v
+					select coalesce(pl.boundary, bl.footprint, pk.boundary) as geom, 1.0 as v
 					from enquiries e left join plots pl on pl.id = e.plot_id and pl.published
 						left join buildings bl on bl.id = e.building_id and bl.published
 						left join parks pk on pk.id = e.park_id and pk.published
@@ -86,7 +87,7 @@ function metricPoints(metric: HeatMetric, matchPoints: { lon: number; lat: numbe
 					from search_demand where not found and cell <> '' and week_of > current_date - 91 group by cell
 				) c where c.pt && b4326`;
 		case 'match':
-			return sql`select ST_Transform(ST_SetSRID(ST_MakePoint(m.lon, m.lat), 4326), 3857) as g, m.score / 100.0 as v
+			return sql`select ST_Transform(ST_SetSRID(ST_MakePoint(m.lon, m.lat), 4326), 3857) as g, m.score::float8 as v
 				from jsonb_to_recordset(${JSON.stringify(matchPoints)}::jsonb) as m(lon float8, lat float8, score float8)`;
 	}
 }
@@ -142,7 +143,7 @@ export async function heatCells(
 			where ST_Intersects(h.geom, pts.g)
 			order by pts.pid, h.i, h.j
 		), cells as (
-			select i, j, (array_agg(geom))[1] as geom, sum(v) as value, count(*) as count from hit group by i, j
+			select i, j, (array_agg(geom))[1] as geom, ${req.metric === 'match' ? sql`max(v)` : sql`sum(v)`} as value, count(*) as count from hit group by i, j
 		)
 		select ST_AsGeoJSON(ST_Transform(geom, 4326), 6) as ring, value::float8 as value, count::int as count from cells`);
 	const cells = rows.map((r) => ({

@@ -301,10 +301,20 @@ export function generatePipeline(zone: SampleZone): SamplePipeline {
 			else demand.push({ ...key, searches: rng.int(1, 6) });
 		}
 	}
+	// Attention is uneven, as on a real portal: a few sites draw most of the views, and the
+	// available plots of the zone's lead parks more than the rest (so the demand heat map shows
+	// where investors look, not noise).
+	const weights = sites.map((s, i) => (s.kind === 'plot' && ['NM', 'SE', 'PL'].some((p) => s.park.startsWith(p)) ? 3 : 1) / (1 + ((i * 7919) % 37)) ** 0.9);
+	const total = weights.reduce((a, b) => a + b, 0);
+	const pickViewed = () => {
+		let r = rng.next() * total;
+		for (let i = 0; i < sites.length; i++) if ((r -= weights[i]) <= 0) return sites[i];
+		return sites[sites.length - 1];
+	};
 	for (let day = 0; day < 84; day++) {
 		const date = d(addDays(today, -day));
-		for (let k = 0; k < 6; k++) {
-			const site = rng.pick(sites);
+		for (let k = 0; k < 24; k++) {
+			const site = pickViewed();
 			const same = views.find((v) => v.site === site.code && v.day === date && v.siteKind === site.kind);
 			if (same) same.views += 1;
 			else views.push({ siteKind: site.kind, site: site.code, day: date, views: rng.int(1, 9) });
