@@ -1,5 +1,5 @@
 import type { LayoutServerLoad } from './$types';
-import { BASEMAP_ATTRIBUTION } from '$lib/server/basemap';
+import { basemapAttribution } from '$lib/server/basemap';
 import { publicSettings } from '$lib/server/settings';
 
 export const load = (async ({ locals, depends }) => {
@@ -11,7 +11,7 @@ export const load = (async ({ locals, depends }) => {
 		canPlanTours: locals.user?.role === 'admin' || locals.user?.role === 'staff',
 		/** Portal name, contact, banner and the basemap the administrator chose (all public). */
 		site: publicSettings(locals.settings),
-		/** The offline basemap's own attribution. */
-		basemapAttribution: BASEMAP_ATTRIBUTION
+		/** The offline basemap's own attribution, in the reader's language. */
+		basemapAttribution: basemapAttribution(locals.locale)
 	};
 }) satisfies LayoutServerLoad;

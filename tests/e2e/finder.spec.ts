@@ -45,6 +45,8 @@ test.describe('an investor finds a site', () => {
 		await expect(page2.getByTestId('finder-results').locator('ol > li').first().locator('a.name')).toHaveText(firstCode);
 		await expect(page2.getByRole('form', { name: '找地找楼' }).getByLabel('产业链', { exact: true })).toHaveValue('rare_earth_catalysis');
 		await expect(page2.getByTestId('feature-panel').getByTestId('fact-code')).toHaveText(firstCode);
+		// Beside the site card the layer panel is folded; opened, it shows the heat map's legend.
+		await page2.getByTestId('map-controls').locator('summary').click();
 		await expect(page2.getByTestId('heat-legend')).toBeVisible();
 		await other.close();
 

@@ -1050,6 +1050,8 @@ export const tours = pgTable(
 		durationS: doublePrecision('duration_s'),
 		shareToken: text('share_token').unique(),
 		shareExpiresAt: timestamp('share_expires_at', { withTimezone: true }),
+		/** The shared page shows the delegation's name (staff choose it when sharing); hidden by default. */
+		shareShowsDelegation: boolean('share_shows_delegation').notNull().default(false),
 		createdBy: integer('created_by').references(() => users.id, { onDelete: 'set null' }),
 		version: version(),
 		createdAt: created(),

@@ -215,14 +215,23 @@ export async function deleteTour(db: Database, user: SessionUser | null, id: num
  * audited but leaves the tour's version alone: it is not an edit of its content, and an
  * editor open elsewhere must not get a conflict for it.
  */
-export async function shareTour(db: Database, user: SessionUser | null, id: number, expiresAt: Date | null): Promise<string> {
+export async function shareTour(db: Database, user: SessionUser | null, id: number, expiresAt: Date | null, showDelegation = false): Promise<string> {
 	const u = requireStaff(user);
 	const token = randomBytes(24).toString('base64url');
 	await db.transaction(async (tx) => {
 		const before = await load(tx, id, true);
 		if (!before) throw new NotFoundError(`No tour ${id}.`);
-		await tx.rows(sql`update tours set share_token = ${token}, share_expires_at = ${expiresAt?.toISOString() ?? null}::timestamptz where id = ${id}`);
-		await audit(tx, u, 'update', id, { shareToken: before.shareToken ? 'set' : null }, { shareToken: 'set', shareExpiresAt: expiresAt?.toISOString() ?? null });
+		await tx.rows(
+			sql`update tours set share_token = ${token}, share_expires_at = ${expiresAt?.toISOString() ?? null}::timestamptz, share_shows_delegation = ${showDelegation} where id = ${id}`
+		);
+		await audit(
+			tx,
+			u,
+			'update',
+			id,
+			{ shareToken: before.shareToken ? 'set' : null },
+			{ shareToken: 'set', shareExpiresAt: expiresAt?.toISOString() ?? null, shareShowsDelegation: showDelegation }
+		);
 	});
 	return token;
 }
@@ -244,8 +253,13 @@ export async function revokeShare(db: Database, user: SessionUser | null, id: nu
  */
 export async function tourByToken(db: Database, token: string, locale: Locale = 'zh-CN'): Promise<SavedTour | null> {
 	if (!/^[A-Za-z0-9_-]{32}$/.test(token)) return null;
-	const [r] = await db.rows<{ id: number }>(sql`select id from tours where share_token = ${token} and (share_expires_at is null or share_expires_at > now())`);
-	return r ? publicTour(db, Number(r.id), locale) : null;
+	const [r] = await db.rows<{ id: number; shows: boolean }>(
+		sql`select id, share_shows_delegation as shows from tours where share_token = ${token} and (share_expires_at is null or share_expires_at > now())`
+	);
+	if (!r) return null;
+	const t = await publicTour(db, Number(r.id), locale);
+	// A shared link travels: the delegation's name stays off it unless staff chose to show it.
+	return t && !r.shows ? { ...t, delegationOrg: '', delegationSize: null } : t;
 }
 
 /** A tour as a public page may show it (a shared link, a delegation's proposal): unpublished stops hidden, no contact, no token. */

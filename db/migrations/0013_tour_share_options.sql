@@ -1,0 +1,1 @@
+ALTER TABLE "tours" ADD COLUMN "share_shows_delegation" boolean DEFAULT false NOT NULL;
