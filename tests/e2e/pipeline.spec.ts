@@ -44,7 +44,7 @@ test('an enquiry goes from the investor to the inbox, is won, becomes a project 
 	await page.getByRole('link', { name: reference }).click();
 	await expect(page.getByTestId('enquiry-status')).toHaveText('新询盘');
 	const enquiryUrl = new URL(page.url()).pathname;
-	await page.getByTestId('owner').selectOption({ label: '投资促进局 招商专员' });
+	await page.getByTestId('owner').selectOption({ label: '李静' });
 	await page.getByRole('button', { name: '指派' }).click();
 	await expect(page.getByRole('status')).toContainText('负责人已更新');
 	await page.getByTestId('move-to').selectOption('negotiating');
@@ -56,7 +56,7 @@ test('an enquiry goes from the investor to the inbox, is won, becomes a project 
 	await page.getByTestId('move-to').selectOption('won');
 	await page.getByRole('button', { name: '更新状态' }).click();
 	await expect(page.getByTestId('enquiry-status')).toHaveText('已落地');
-	await expect(page.getByTestId('enquiry-history')).toContainText('指派给 投资促进局 招商专员');
+	await expect(page.getByTestId('enquiry-history')).toContainText('指派给 李静');
 
 	// The investor sees the stage in their language.
 	await investor.goto(`/enquiries/${reference}?lang=en`);

@@ -183,7 +183,7 @@ describe(`editing plots (${MODE})`, () => {
 		const p = await availablePlot('NM', 5);
 		const changed = await updatePlot(db, editor, p.code, { ...editOf(p), notes: 'sold to <b>Acme</b>', priceWanPerMu: 1 });
 		const h = await history(db, 'plot', p.code);
-		expect(h[0]).toMatchObject({ action: 'update', user: '新材料产业园 编辑' });
+		expect(h[0]).toMatchObject({ action: 'update', user: '王海涛' });
 		const audits = await auditCount(p.code);
 		const restored = await restore(db, editor, 'plot', p.code, h[0].id, changed.version);
 		expect(restored).toMatchObject({ notes: p.notes, priceWanPerMu: p.priceWanPerMu, version: changed.version + 1 });

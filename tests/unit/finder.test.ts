@@ -29,15 +29,15 @@ describe('finder query', () => {
 		expect(finderParams(DEFAULT_QUERY).toString()).toBe('');
 	});
 	it('refuses negative areas, huge pages, unknown vocabulary and inverted ranges with field errors', () => {
-		expect(parse('areaMin=-3').errors[0]).toMatchObject({ field: 'areaMin', code: 'range' });
-		expect(parse('pageSize=5000').errors[0]).toMatchObject({ field: 'pageSize', code: 'too_large' });
+		expect(parse('areaMin=-3').errors[0]).toMatchObject({ field: 'areaMin', code: 'at_least', params: { min: 0, value: -3 } });
+		expect(parse('pageSize=5000').errors[0]).toMatchObject({ field: 'pageSize', code: 'between', params: { max: 50 } });
 		expect(parse('landUse=casino').errors[0]).toMatchObject({ field: 'landUse', code: 'unknown' });
 		expect(parse('near=spaceport').errors[0]).toMatchObject({ field: 'near', code: 'unknown' });
-		expect(parse('areaMin=50&areaMax=10').errors[0]).toMatchObject({ field: 'areaMax' });
-		expect(parse('industry=New Materials!').errors[0]).toMatchObject({ field: 'industry', code: 'invalid' });
+		expect(parse('areaMin=50&areaMax=10').errors[0]).toMatchObject({ field: 'areaMax', code: 'below_min' });
+		expect(parse('industry=New Materials!').errors[0]).toMatchObject({ field: 'industry', code: 'unknown', params: { value: 'New Materials!' } });
 	});
 	it('refuses malformed shapes', () => {
-		expect(parse('polygon=118 37;119 37').errors[0]).toMatchObject({ field: 'polygon', code: 'malformed' });
+		expect(parse('polygon=118 37;119 37').errors[0]).toMatchObject({ field: 'polygon', code: 'malformed_polygon' });
 		expect(parse('polygon=118 37;abc;119 38').errors[0].field).toBe('polygon');
 		expect(parse('bbox=119,37,118,38').errors[0].field).toBe('bbox');
 		expect(parse('circle=118.5,37.4,0').errors[0].field).toBe('circle');

@@ -52,3 +52,34 @@ describe('heat legend', () => {
 		for (const b of heatBands(breaks, 2, 55, 'mu')) expect(heatClass(b.to, breaks)).toBe(b.index);
 	});
 });
+
+describe('fields in history, conflicts and refusals', () => {
+	it('tells a change in words, with labels and units, never with field names', async () => {
+		const { describeChange } = await import('../../src/lib/i18n/fields');
+		expect(describeChange('zh-CN', 'supplyStatus', 'available', 'negotiating')).toBe('供应状态：可供应 → 洽谈中');
+		expect(describeChange('en', 'supplyStatus', 'available', 'negotiating')).toBe('Supply status: Available → Negotiating');
+		expect(describeChange('zh-CN', 'priceWanPerMu', 25.9, null)).toBe('参考价格：25.9 万元/亩 → —');
+		expect(describeChange('en', 'priceWanPerMu', 25.9, 30)).toBe('Reference price: CNY 259,000/mu → CNY 300,000/mu');
+		expect(describeChange('zh-CN', 'readinessItems', ['road'], ['road', 'power'])).toBe('九通一平：通路 → 通路、通电');
+		expect(describeChange('en', 'published', false, true)).toBe('Published: No → Yes');
+		expect(describeChange('zh-CN', 'boundary', {}, {})).toBe('地块边界已重新绘制');
+		expect(describeChange('en', 'plotRatioMin', 1, 1.5)).toBe('Plot ratio, lowest: 1.0 → 1.5');
+	});
+	it('has a label for every editable field of a plot and a building', async () => {
+		const { fieldLabel } = await import('../../src/lib/i18n/fields');
+		const { PLOT_EDIT_FIELDS } = await import('../../src/lib/domain/edit-schemas');
+		const building = ['nameZh', 'nameEn', 'kind', 'floors', 'grossAreaM2', 'leasableAreaM2', 'rentYuanPerM2Day', 'ownerName', 'operatorName'];
+		const more = ['businessFormats', 'taxTier', 'annualTaxWan', 'managerName', 'managerPhone', 'published', 'retiredAt', 'footprint', 'boundary'];
+		for (const locale of ['zh-CN', 'en'] as const) for (const f of [...PLOT_EDIT_FIELDS, ...building, ...more]) expect(fieldLabel(locale, f), f).not.toBe(f);
+	});
+	it('renders a refused query in the reader’s language from its code', async () => {
+		const { problemText } = await import('../../src/lib/i18n/problems');
+		const { parseFinderQuery } = await import('../../src/lib/domain/finder');
+		const [e] = parseFinderQuery(new URLSearchParams('areaMin=abc')).errors;
+		expect(problemText('zh-CN', e)).toBe('最小面积：请输入数字（收到“abc”）');
+		expect(problemText('en', e)).toBe('Minimum area: enter a number (got “abc”)');
+		const [far] = parseFinderQuery(new URLSearchParams('near=highway_exit&withinKm=900')).errors;
+		expect(problemText('zh-CN', far)).toMatch(/^距离：应在 0 到 \d+ 之间（收到 900）$/);
+		expect(problemText('zh-CN', { field: 'contactEmail', code: 'form.email' })).toBe('电子邮箱：邮箱格式不正确');
+	});
+});

@@ -65,7 +65,10 @@ export interface FieldError {
 	field: string;
 	/** 'invalid' | 'unknown' | 'range' | 'too_large' | 'malformed', or an i18n message key (form.*, geometry.*). */
 	code: string;
+	/** One English sentence naming the field, for API clients; pages render `code` and `params` in the reader's language. */
 	message: string;
+	/** What the reader's sentence needs: the value given, the bounds. */
+	params?: Record<string, string | number>;
 }
 
 export const DEFAULT_QUERY: FinderQuery = {
@@ -90,7 +93,7 @@ function list<T extends string>(raw: string | null, allowed: readonly T[], field
 		.map((s) => s.trim())
 		.filter(Boolean)) {
 		if (isOneOf(allowed, v)) out.push(v);
-		else errors.push({ field, code: 'unknown', message: `Unknown ${field} "${v}"; use one of: ${allowed.join(', ')}.` });
+		else errors.push({ field, code: 'unknown', message: `Unknown ${field} "${v}"; use one of: ${allowed.join(', ')}.`, params: { value: v } });
 	}
 	return [...new Set(out)];
 }
@@ -99,12 +102,18 @@ function number(raw: string | null, field: string, errors: FieldError[], opts: {
 	if (raw === null || raw.trim() === '') return undefined;
 	const v = Number(raw);
 	if (!Number.isFinite(v) || (opts.int && !Number.isInteger(v))) {
-		errors.push({ field, code: 'invalid', message: `${field} must be a ${opts.int ? 'whole ' : ''}number, not "${raw}".` });
+		errors.push({
+			field,
+			code: opts.int ? 'not_whole' : 'invalid',
+			message: `${field} must be a ${opts.int ? 'whole ' : ''}number, not "${raw}".`,
+			params: { value: raw }
+		});
 		return undefined;
 	}
 	if ((opts.min !== undefined && v < opts.min) || (opts.max !== undefined && v > opts.max)) {
 		const range = opts.max !== undefined ? `between ${opts.min ?? '-∞'} and ${opts.max}` : `at least ${opts.min}`;
-		errors.push({ field, code: opts.max !== undefined && v > opts.max ? 'too_large' : 'range', message: `${field} must be ${range}, not ${v}.` });
+		const params = { value: v, min: opts.min ?? 0, ...(opts.max !== undefined ? { max: opts.max } : {}) };
+		errors.push({ field, code: opts.max !== undefined ? 'between' : 'at_least', message: `${field} must be ${range}, not ${v}.`, params });
 		return undefined;
 	}
 	return v;
@@ -113,7 +122,7 @@ function number(raw: string | null, field: string, errors: FieldError[], opts: {
 function code(raw: string | null, field: string, errors: FieldError[]): string | undefined {
 	if (!raw) return undefined;
 	if (!CODE.test(raw)) {
-		errors.push({ field, code: 'invalid', message: `${field} must be a code of lower-case letters, digits and "_".` });
+		errors.push({ field, code: 'unknown', message: `${field} must be a code of lower-case letters, digits and "_".`, params: { value: raw } });
 		return undefined;
 	}
 	return raw;
@@ -152,10 +161,11 @@ export function parseFinderQuery(input: URLSearchParams): { query: FinderQuery; 
 	}
 	const kindRaw = params.get('kind') ?? 'plot';
 	const kind = isOneOf(FINDER_KINDS, kindRaw) ? kindRaw : 'plot';
-	if (!isOneOf(FINDER_KINDS, kindRaw)) errors.push({ field: 'kind', code: 'unknown', message: `kind must be "plot" or "building".` });
+	if (!isOneOf(FINDER_KINDS, kindRaw))
+		errors.push({ field: 'kind', code: 'unknown', message: `kind must be "plot" or "building".`, params: { value: kindRaw } });
 	const unitRaw = params.get('unit') ?? 'mu';
 	const areaUnit: AreaUnit = unitRaw === 'm2' || unitRaw === 'ha' ? unitRaw : 'mu';
-	if (!['mu', 'm2', 'ha'].includes(unitRaw)) errors.push({ field: 'unit', code: 'unknown', message: 'unit must be mu, ha or m2.' });
+	if (!['mu', 'm2', 'ha'].includes(unitRaw)) errors.push({ field: 'unit', code: 'unknown', message: 'unit must be mu, ha or m2.', params: { value: unitRaw } });
 	const status = list(params.get('status'), SUPPLY_STATUSES, 'status', errors);
 	const query: FinderQuery = {
 		kind,
@@ -181,30 +191,41 @@ export function parseFinderQuery(input: URLSearchParams): { query: FinderQuery; 
 	const near = params.get('near');
 	if (near) {
 		if (isOneOf(FACILITY_KINDS, near)) query.near = near;
-		else errors.push({ field: 'near', code: 'unknown', message: `Unknown facility kind "${near}"; use one of: ${FACILITY_KINDS.join(', ')}.` });
+		else
+			errors.push({
+				field: 'near',
+				code: 'unknown',
+				message: `Unknown facility kind "${near}"; use one of: ${FACILITY_KINDS.join(', ')}.`,
+				params: { value: near }
+			});
 	}
 	if (query.near && query.withinKm === undefined) query.withinKm = DEFAULT_WITHIN_KM;
 	if (query.areaMin !== undefined && query.areaMax !== undefined && query.areaMin > query.areaMax) {
-		errors.push({ field: 'areaMax', code: 'range', message: 'areaMax must not be below areaMin.' });
+		errors.push({ field: 'areaMax', code: 'below_min', message: 'areaMax must not be below areaMin.' });
 	}
 	const bbox = params.get('bbox');
 	if (bbox) {
 		const b = bbox.split(',').map(Number);
 		if (b.length !== 4 || !validLon(b[0]) || !validLat(b[1]) || !validLon(b[2]) || !validLat(b[3]) || b[0] >= b[2] || b[1] >= b[3]) {
-			errors.push({ field: 'bbox', code: 'malformed', message: 'bbox must be "west,south,east,north" in degrees, west < east and south < north.' });
+			errors.push({ field: 'bbox', code: 'malformed_bbox', message: 'bbox must be "west,south,east,north" in degrees, west < east and south < north.' });
 		} else query.bbox = b as [number, number, number, number];
 	}
 	const polygon = params.get('polygon');
 	if (polygon) {
 		const ring = parsePolygon(polygon);
-		if (typeof ring === 'string') errors.push({ field: 'polygon', code: 'malformed', message: ring });
+		if (typeof ring === 'string') errors.push({ field: 'polygon', code: 'malformed_polygon', message: ring, params: { max: MAX_POLYGON_VERTICES } });
 		else query.polygon = ring;
 	}
 	const circle = params.get('circle');
 	if (circle) {
 		const c = circle.split(',').map(Number);
 		if (c.length !== 3 || !validLon(c[0]) || !validLat(c[1]) || !(c[2] > 0) || c[2] > MAX_RADIUS_KM) {
-			errors.push({ field: 'circle', code: 'malformed', message: `circle must be "lon,lat,radiusKm" with a radius above 0 and at most ${MAX_RADIUS_KM} km.` });
+			errors.push({
+				field: 'circle',
+				code: 'malformed_circle',
+				message: `circle must be "lon,lat,radiusKm" with a radius above 0 and at most ${MAX_RADIUS_KM} km.`,
+				params: { max: MAX_RADIUS_KM }
+			});
 		} else query.circle = { lon: c[0], lat: c[1], radiusKm: c[2] };
 	}
 	return { query, errors };

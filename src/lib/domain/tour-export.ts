@@ -22,6 +22,13 @@ export interface ExportTour {
 	route: Position[];
 }
 
+/** The formats a tour downloads in, with their names as their makers write them. */
+export const TOUR_EXPORT_FORMATS = [
+	{ ext: 'gpx', name: 'GPX' },
+	{ ext: 'kml', name: 'KML' },
+	{ ext: 'geojson', name: 'GeoJSON' }
+] as const;
+
 const c6 = (v: number) => v.toFixed(6);
 
 export function tourToGeoJSON(t: ExportTour): FeatureCollection {

@@ -1,22 +1,42 @@
 /** Small helpers that keep endpoints thin: JSON errors with a message, never a stack trace. */
 import { error, json } from '@sveltejs/kit';
+import { getRequestEvent } from '$app/server';
 import type { FieldError } from '../domain/finder';
 import { ZodError, type ZodType } from 'zod';
 import { PermissionError } from './auth/permissions';
 import { ConflictError, EditValidationError, NotFoundError } from './editing/errors';
 import { TourPlanError } from './tours/graph';
 import { en, type MessageKey } from '../i18n/messages';
-import { translate } from '../i18n';
+import { isMessageKey, translate, type Locale } from '../i18n';
+import { problemText } from '../i18n/problems';
 import { ImportFileError, ImportRefused } from './import/errors';
 import { ExportRefused } from './export/request';
 
-/** 400 with the problems: `errors` (field, code, message) and `fields` (field → message key, as the console reads it). */
+/**
+ * The language of the request being answered: the visitor's choice (the switch's cookie or
+ * `?lang=`), else the portal's default, Chinese. Outside a request (a script, a test), English.
+ */
+export function requestLocale(): Locale {
+	try {
+		return getRequestEvent().locals.locale ?? 'zh-CN';
+	} catch {
+		return 'en';
+	}
+}
+
+/**
+ * 400 with the problems: `errors` (field, code, params, message) and `fields` (field → code, as
+ * the console reads it). `message` is in the reader's language (see requestLocale); each
+ * error's own `message` stays one English sentence naming the field, for API clients.
+ */
 export function badRequest(errors: FieldError[] | Record<string, string>, status = 400) {
 	const list = Array.isArray(errors)
 		? errors
 		: Object.entries(errors).map(([field, code]) => ({ field, code, message: code in en ? `${field}: ${en[code as MessageKey]}` : code }));
 	const fields = Object.fromEntries(list.map((e) => [e.field, e.code]));
-	return json({ error: 'invalid_input', message: list.map((e) => e.message).join(' '), errors: list, fields }, { status });
+	const locale = requestLocale();
+	const message = list.map((e) => problemText(locale, e)).join(locale === 'zh-CN' ? '；' : ' ');
+	return json({ error: 'invalid_input', message, errors: list, fields }, { status });
 }
 
 export function failure(status: number, error: string, message: string) {
@@ -50,7 +70,8 @@ export async function guardedResponse(fn: () => Promise<Response>, user?: unknow
 	} catch (e) {
 		if (e instanceof PermissionError) return failure(e.status, e.status === 401 ? 'unauthenticated' : 'forbidden', e.message);
 		if (e instanceof ConflictError) return json({ error: 'conflict', message: e.message, current: e.current }, { status: 409 });
-		if (e instanceof EditValidationError) return json({ error: 'invalid_input', message: e.message, fields: e.fields, problems: e.problems }, { status: 400 });
+		if (e instanceof EditValidationError)
+			return json({ error: 'invalid_input', message: editMessage(e), detail: e.message, fields: e.fields, problems: e.problems }, { status: 400 });
 		if (e instanceof NotFoundError) return failure(404, 'not_found', e.message);
 		if (e instanceof TourPlanError) return json(e.problem, { status: 400 });
 		if (e instanceof ZodError) return badRequest(fieldErrorsOf(e));
@@ -63,6 +84,15 @@ export async function guardedResponse(fn: () => Promise<Response>, user?: unknow
 			);
 		throw e;
 	}
+}
+
+/** A refused edit in the reader's language: its sentence, else its first field's problem, else the English message. */
+function editMessage(e: EditValidationError): string {
+	const locale = requestLocale();
+	if (e.said && isMessageKey(e.said.key)) return translate(locale, e.said.key, e.said.params);
+	const [field, key] = Object.entries(e.fields)[0] ?? [];
+	if (key && isMessageKey(key)) return problemText(locale, { field, code: key });
+	return e.message;
 }
 
 const KEYED = /^(form|edit|geometry|tour|admin|settings|land|pipeline|export)\./;
@@ -82,9 +112,20 @@ export function fieldErrorsOf(e: ZodError): FieldError[] {
 		const keyed = KEYED.test(i.message);
 		const detail = (i as { params?: { detail?: string } }).params?.detail;
 		const english = detail ?? (keyed && i.message in en ? en[i.message as MessageKey] : i.message);
-		out.push({ field: top, code: (keyed ? i.message : 'invalid') as FieldError['code'], message: `${field}: ${english}` });
+		out.push({ field: top, code: keyed ? i.message : plainCode(i), message: `${field}: ${english}` });
 	}
 	return out;
+}
+
+/** The message key of a schema problem that carries none of its own: what was expected, in words. */
+function plainCode(i: ZodError['issues'][number]): MessageKey {
+	if (i.code === 'invalid_type' && (i.expected === 'number' || i.expected === 'int')) return 'form.number';
+	if (i.code === 'too_small' && i.origin === 'number') return 'form.positive';
+	if (i.code === 'too_big' && i.origin === 'string') return 'form.too_long';
+	if (i.code === 'invalid_type' && i.input === undefined) return 'form.required';
+	if (i.code === 'invalid_format' && i.format === 'email') return 'form.email';
+	if (i.code === 'invalid_format' && (i.format === 'date' || i.format === 'datetime')) return 'form.invalid_date';
+	return 'form.invalid';
 }
 
 /** Parses a JSON body with a schema, throwing ZodError (→ 400) when it does not fit. */

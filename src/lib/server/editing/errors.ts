@@ -17,12 +17,18 @@ export interface GeometryProblem {
 	geometry: unknown | null;
 }
 
+/**
+ * Input the write cannot store. `message` is English, for API clients and logs; `fields` maps
+ * each field to a message key; `said`, when given, is the whole sentence as a message key and
+ * its parameters, which the answer renders in the reader's language (else the first field's key).
+ */
 export class EditValidationError extends Error {
 	readonly status = 400;
 	constructor(
 		message: string,
 		readonly fields: Record<string, string> = {},
-		readonly problems: GeometryProblem[] = []
+		readonly problems: GeometryProblem[] = [],
+		readonly said?: { key: string; params?: Record<string, string | number> }
 	) {
 		super(message);
 	}

@@ -237,7 +237,11 @@ export async function checkBoundary(tx: TxHandle, parkId: number, code: string, 
 		throw new EditValidationError(
 			`The boundary overlaps ${real.map((o) => `${o.code} (${Math.round(Number(o.area))} m²)`).join(', ')}.`,
 			{ geometry: 'edit.overlap' },
-			real.map((o) => ({ reason: `overlaps ${o.code}`, geometry: JSON.parse(o.geom) }))
+			real.map((o) => ({ reason: `overlaps ${o.code}`, geometry: JSON.parse(o.geom) })),
+			{
+				key: entity === 'plot' ? 'edit.overlap_plots' : 'edit.overlap_buildings',
+				params: { codes: real.map((o) => o.code).join(', '), m2: Math.round(real.reduce((sum, o) => sum + Number(o.area), 0)) }
+			}
 		);
 	}
 }

@@ -96,13 +96,19 @@ export function parseHeatRequest(params: URLSearchParams): { metric: HeatMetric;
 	const errors: FieldError[] = [];
 	const metric = params.get('metric') ?? 'available_land';
 	if (!(HEAT_METRICS as readonly string[]).includes(metric)) {
-		errors.push({ field: 'metric', code: 'unknown', message: `Unknown metric "${metric}"; use one of: ${HEAT_METRICS.join(', ')}.` });
+		errors.push({
+			field: 'metric',
+			code: 'unknown',
+			message: `Unknown metric "${metric}"; use one of: ${HEAT_METRICS.join(', ')}.`,
+			params: { value: metric }
+		});
 	}
 	const zoom = Number(params.get('z') ?? '');
-	if (!Number.isFinite(zoom) || zoom < 0 || zoom > 22) errors.push({ field: 'z', code: 'range', message: 'z must be a zoom between 0 and 22.' });
+	if (!Number.isFinite(zoom) || zoom < 0 || zoom > 22)
+		errors.push({ field: 'z', code: 'between', message: 'z must be a zoom between 0 and 22.', params: { value: String(zoom), min: 0, max: 22 } });
 	const b = (params.get('bbox') ?? '').split(',').map(Number);
 	const bboxOk = b.length === 4 && b.every(Number.isFinite) && b[0] < b[2] && b[1] < b[3] && b[0] >= -180 && b[2] <= 180 && b[1] >= -85 && b[3] <= 85;
-	if (!bboxOk) errors.push({ field: 'bbox', code: 'malformed', message: 'bbox must be "west,south,east,north" in degrees.' });
+	if (!bboxOk) errors.push({ field: 'bbox', code: 'malformed_bbox', message: 'bbox must be "west,south,east,north" in degrees.' });
 	if (errors.length) throw new HeatInputError(errors);
 	return { metric: metric as HeatMetric, zoom, bbox: b as [number, number, number, number] };
 }
@@ -126,7 +132,12 @@ export async function heatCells(
 	const hexArea = 2.598 * size * size;
 	if (Number(extent.area) / hexArea > MAX_HEXAGONS) {
 		throw new HeatInputError([
-			{ field: 'bbox', code: 'too_large', message: `The box needs more than ${MAX_HEXAGONS} hexagons at zoom ${req.zoom}; zoom out or ask for a smaller box.` }
+			{
+				field: 'bbox',
+				code: 'too_many_cells',
+				message: `The box needs more than ${MAX_HEXAGONS} hexagons at zoom ${req.zoom}; zoom out or ask for a smaller box.`,
+				params: { max: MAX_HEXAGONS }
+			}
 		]);
 	}
 	// Each point finds its own hexagon (a grid over the point's 1 m box yields the one or two

@@ -21,13 +21,13 @@ import { markSampleData } from '../settings';
  * park company, one promotion staff member, one administrator.
  */
 export const DEMO_ACCOUNTS = [
-	{ email: 'admin@demo.siteatlas', displayName: '系统管理员', password: 'demo-admin-2026', role: 'admin', parkCodes: [] },
-	{ email: 'staff@demo.siteatlas', displayName: '投资促进局 招商专员', password: 'demo-staff-2026', role: 'staff', parkCodes: [] },
-	{ email: 'editor-nm@demo.siteatlas', displayName: '新材料产业园 编辑', password: 'demo-nm-2026', role: 'park_editor', parkCodes: ['NM', 'NM-RE'] },
-	{ email: 'editor-te@demo.siteatlas', displayName: '交通装备产业园 编辑', password: 'demo-te-2026', role: 'park_editor', parkCodes: ['TE'] },
-	{ email: 'editor-av@demo.siteatlas', displayName: '临空航空产业园 编辑', password: 'demo-av-2026', role: 'park_editor', parkCodes: ['AV'] },
-	{ email: 'editor-pl@demo.siteatlas', displayName: '港城物流园 编辑', password: 'demo-pl-2026', role: 'park_editor', parkCodes: ['PL'] },
-	{ email: 'editor-se@demo.siteatlas', displayName: '科教创新园 编辑', password: 'demo-se-2026', role: 'park_editor', parkCodes: ['SE'] }
+	{ email: 'admin@demo.siteatlas', displayName: '赵敏', password: 'demo-admin-2026', role: 'admin', parkCodes: [] },
+	{ email: 'staff@demo.siteatlas', displayName: '李静', password: 'demo-staff-2026', role: 'staff', parkCodes: [] },
+	{ email: 'editor-nm@demo.siteatlas', displayName: '王海涛', password: 'demo-nm-2026', role: 'park_editor', parkCodes: ['NM', 'NM-RE'] },
+	{ email: 'editor-te@demo.siteatlas', displayName: '刘洋', password: 'demo-te-2026', role: 'park_editor', parkCodes: ['TE'] },
+	{ email: 'editor-av@demo.siteatlas', displayName: '陈晨', password: 'demo-av-2026', role: 'park_editor', parkCodes: ['AV'] },
+	{ email: 'editor-pl@demo.siteatlas', displayName: '孙磊', password: 'demo-pl-2026', role: 'park_editor', parkCodes: ['PL'] },
+	{ email: 'editor-se@demo.siteatlas', displayName: '周婷', password: 'demo-se-2026', role: 'park_editor', parkCodes: ['SE'] }
 ] as const;
 
 export interface LoadResult {

@@ -83,14 +83,15 @@ interface CandidateRow {
 /** Checks the codes in a query against the taxonomy; a drawn polygon against PostGIS. */
 async function validate(db: Database, q: FinderQuery, t: Taxonomy): Promise<void> {
 	const errors: FieldError[] = [];
-	if (q.industry && !t.industries.has(q.industry)) errors.push({ field: 'industry', code: 'unknown', message: `Unknown industry "${q.industry}".` });
-	if (q.chain && !t.chains.has(q.chain)) errors.push({ field: 'chain', code: 'unknown', message: `Unknown chain "${q.chain}".` });
-	if (q.link && !t.links.has(q.link)) errors.push({ field: 'link', code: 'unknown', message: `Unknown chain link "${q.link}".` });
+	if (q.industry && !t.industries.has(q.industry))
+		errors.push({ field: 'industry', code: 'unknown', message: `Unknown industry "${q.industry}".`, params: { value: q.industry } });
+	if (q.chain && !t.chains.has(q.chain)) errors.push({ field: 'chain', code: 'unknown', message: `Unknown chain "${q.chain}".`, params: { value: q.chain } });
+	if (q.link && !t.links.has(q.link)) errors.push({ field: 'link', code: 'unknown', message: `Unknown chain link "${q.link}".`, params: { value: q.link } });
 	if (q.polygon) {
 		const [r] = await db.rows<{ valid: boolean; reason: string }>(
 			sql`select ST_IsValid(g) as valid, ST_IsValidReason(g) as reason from (select ${polygonSql(q.polygon)} as g) x`
 		);
-		if (!r.valid) errors.push({ field: 'polygon', code: 'malformed', message: `The drawn area is not a valid polygon: ${r.reason}.` });
+		if (!r.valid) errors.push({ field: 'polygon', code: 'invalid_area', message: `The drawn area is not a valid polygon: ${r.reason}.` });
 	}
 	if (errors.length) throw new SearchInputError(errors);
 }
