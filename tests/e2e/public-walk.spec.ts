@@ -14,6 +14,8 @@ import { knownAvailablePlot, waitForMap } from './helpers';
 const zone = generateSampleZone();
 const building = zone.buildings.find((b) => b.published)!.code;
 const park = zone.parks[0].code;
+const parkInPark = zone.parks.find((p) => p.parent)!.code;
+const factory = zone.buildings.find((b) => b.published && b.kind === 'standard_factory')!.code;
 
 const KEYS = new Set(Object.keys(zh));
 const FIELD = /\b[a-z]+[A-Z][a-zA-Z]*\b/;
@@ -52,9 +54,15 @@ async function check(page: Page, label: string, locale: 'zh-CN' | 'en', errors: 
 	for (const word of text.match(/\b[a-z_]+(\.[a-z0-9_]+)+\b/g) ?? []) if (KEYS.has(word)) problems.push(`raw key ${word}`);
 	const field = text.match(FIELD);
 	if (field) problems.push(`field name "${field[0]}"`);
+	// A middle dot stands between spaces, in both languages ("商务楼宇 · 新材料产业园").
+	const dot = text.match(/\S·\s|\s·\S/);
+	if (dot) problems.push(`a middle dot without spaces: "${text.slice(Math.max(0, dot.index! - 12), dot.index! + 12)}"`);
 	if (locale === 'zh-CN') {
 		const sentence = text.match(/[A-Za-z]+(?:[ ,'’]+[A-Za-z]+){3,}/);
 		if (sentence) problems.push(`English on a Chinese page: "${sentence[0]}"`);
+		// Chinese text takes full-width punctuation: （）：，； not ( ) : , ; beside a Chinese character.
+		const half = text.match(/[\u4e00-\u9fff][(:;,]|\([\u4e00-\u9fff]|[\u4e00-\u9fff]\)/);
+		if (half) problems.push(`half-width punctuation in Chinese: "${text.slice(Math.max(0, half.index! - 8), half.index! + 10)}"`);
 	} else {
 		const han = text.match(/[^\s]*[\u3400-\u9fff\u3000-\u303f\uff08\uff09\uff0c\uff1a]+[^\s]*/);
 		if (han) problems.push(`Chinese on an English page: "${han[0]}"`);
@@ -91,6 +99,14 @@ test('every public page reads right at 1280 and 360 px in Chinese and English', 
 	expect(created.status(), await created.text()).toBe(200);
 	const saved = await created.json();
 	const share = await (await api.post(`/api/console/tours/${saved.id}/share`, { headers: { origin: baseURL! }, data: {} })).json();
+	// An enquiry, as the investor follows it.
+	const enquiry = await (
+		await api.post('/api/enquiries', {
+			headers: { origin: baseURL! },
+			data: { siteKind: 'plot', siteCode: knownAvailablePlot(), company: 'Walk & Co', contactName: 'Li Lei', contactEmail: 'li@example.com', message: 'Walk' }
+		})
+	).json();
+	expect(enquiry.reference).toMatch(/^SA-/);
 	await staff.close();
 
 	const pages: { path: string; map?: boolean }[] = [
@@ -102,8 +118,14 @@ test('every public page reads right at 1280 and 360 px in Chinese and English', 
 		{ path: `/buildings/${building}` },
 		{ path: `/compare?sites=plot:${knownAvailablePlot()},building:${building}` },
 		{ path: '/developers' },
+		{ path: '/glossary' },
 		{ path: '/signin' },
 		{ path: `/tours/${share.token}` },
+		{ path: `/enquiries/${enquiry.reference}` },
+		{ path: `/parks/${parkInPark}` },
+		{ path: `/buildings/${factory}` },
+		{ path: '/p/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA' },
+		{ path: '/invite/not-a-token' },
 		{ path: '/plots/NO-SUCH-PLOT' }
 	];
 	// Every page is walked; the problems are reported together.

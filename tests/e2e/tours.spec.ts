@@ -116,6 +116,15 @@ async function stopLabels(page: Page): Promise<string[]> {
 	return out;
 }
 
+/** When lunch begins, in minutes after midnight: the departure shown for the stop before it, less lunch. */
+async function lunchBegins(page: Page): Promise<number> {
+	const after = Number(await page.locator('select[name=lunchAfterStop]').inputValue());
+	const minutes = Number(await page.getByLabel('时长（分钟）').inputValue());
+	const shown = (await page.getByTestId('stop-time').nth(after).innerText()).split('–')[1];
+	const [h, m] = shown.split(':').map(Number);
+	return h * 60 + m - minutes;
+}
+
 const drivingMinutes = (summary: string) => {
 	const m = /车程 (?:(\d+) 小时 )?(\d+) 分钟/.exec(summary);
 	return m ? Number(m[1] ?? 0) * 60 + Number(m[2]) : NaN;
@@ -186,6 +195,7 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	await expect(page.getByTestId('stop-time')).toHaveCount(5);
 	await page.waitForTimeout(800);
 	const drivenBefore = drivingMinutes(await summary.innerText());
+	const lunchBefore = await lunchBegins(page);
 
 	// Optimise: start and end stay, the middle is reordered for the least driving.
 	await page.getByRole('button', { name: /优化顺序/ }).click();
@@ -196,6 +206,10 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	expect([...optimised].sort()).toEqual([...reordered].sort());
 	await page.waitForTimeout(1200);
 	expect(drivingMinutes(await summary.innerText())).toBeLessThanOrEqual(drivenBefore);
+	// Lunch keeps its time of day (within one stop's stay and drive), not its old place in the list.
+	await expect(page.locator('select[name=lunchAfterStop]')).not.toHaveValue('');
+	await page.waitForTimeout(800);
+	expect(Math.abs((await lunchBegins(page)) - lunchBefore)).toBeLessThanOrEqual(45);
 
 	await page.getByRole('button', { name: '保存', exact: true }).click();
 	await page.waitForURL(/\/console\/tours\/\d+$/);

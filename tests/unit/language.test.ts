@@ -83,3 +83,20 @@ describe('fields in history, conflicts and refusals', () => {
 		expect(problemText('zh-CN', { field: 'contactEmail', code: 'form.email' })).toBe('电子邮箱：邮箱格式不正确');
 	});
 });
+
+describe('the glossary', () => {
+	it('is followed by every English string: no spelling it says to avoid', async () => {
+		const { GLOSSARY } = await import('../../src/lib/i18n/glossary');
+		const hits: string[] = [];
+		for (const g of GLOSSARY)
+			for (const re of g.avoid) for (const [k, text] of Object.entries(en)) if (re.test(text)) hits.push(`${k} uses ${re} for ${g.en}: ${text}`);
+		expect(hits).toEqual([]);
+	});
+	it('writes money in yuan for English readers and in 万元 or 亿元 for Chinese ones', async () => {
+		const { formatWan } = await import('../../src/lib/i18n/format');
+		expect(formatWan('zh-CN', 12.5)).toBe('12.5 万元');
+		expect(formatWan('zh-CN', 125_000)).toBe('12.50 亿元');
+		expect(formatWan('en', 12.5)).toBe('CNY 125,000');
+		expect(formatWan('en', 125_000)).toBe('CNY 1.25 billion');
+	});
+});

@@ -171,3 +171,24 @@ describe('the tour schema', () => {
 		expect(tourSchema.safeParse({ ...base, stops: [...base.stops, { ...stop(0), siteKind: 'plot', code: "x' or 1=1" }] }).success).toBe(false);
 	});
 });
+
+describe('lunch after "optimise order"', () => {
+	it('stays at the time of day it began, not at its old place in the list', async () => {
+		const { lunchSlotNear, schedule } = await import('$lib/domain/schedule');
+		// Five stops of 45 minutes from 08:30, legs of 20 minutes: lunch began at 12:05 after the fourth stop.
+		const stops = Array.from({ length: 5 }, () => ({ dwellMin: 45 }));
+		const legs = [1200, 1200, 1200, 1200];
+		const before = schedule('08:30', stops, legs, { afterStop: 3, minutes: 60 });
+		const lunchAt = before[3].departureMin - 60;
+		// Optimised, the legs are shorter: lunch after the fourth stop again would begin at 11:45 …
+		const shorter = [300, 300, 1200, 300];
+		const slot = lunchSlotNear('08:30', stops, shorter, lunchAt)!;
+		const after = schedule('08:30', stops, shorter, { afterStop: slot, minutes: 60 });
+		expect(Math.abs(after[slot].departureMin - 60 - lunchAt)).toBeLessThanOrEqual(30);
+		// … and a much shorter route moves it to a later stop, never to 10:27.
+		const tiny = [60, 60, 60, 60];
+		const late = lunchSlotNear('08:30', stops, tiny, lunchAt)!;
+		expect(late).toBe(3);
+		expect(lunchSlotNear('08:30', [{ dwellMin: 0 }], [], lunchAt)).toBeNull();
+	});
+});

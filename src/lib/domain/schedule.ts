@@ -57,3 +57,19 @@ export function schedule(start: string, stops: ScheduleStop[], legsS: number[], 
 	}
 	return out;
 }
+
+/**
+ * Where lunch goes once the stops have been put in another order: after the stop (any but the
+ * last) at whose departure, without lunch, the clock is nearest to `atMin` — the time lunch
+ * began before — so "optimise order" keeps lunch at lunchtime instead of after whichever stop
+ * now holds its old place. Returns null when there is no stop to have lunch after.
+ */
+export function lunchSlotNear(start: string, stops: ScheduleStop[], legsS: number[], atMin: number): number | null {
+	if (stops.length < 2) return null;
+	const times = schedule(start, stops, legsS);
+	let best = 0;
+	for (let i = 1; i < stops.length - 1; i++) {
+		if (Math.abs(times[i].departureMin - atMin) < Math.abs(times[best].departureMin - atMin)) best = i;
+	}
+	return best;
+}

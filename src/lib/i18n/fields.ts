@@ -69,6 +69,7 @@ const FIELD_LABELS: Record<string, MessageKey> = {
 	metric: 'heat.metric',
 	z: 'field.zoom',
 	// An enquiry or a standing requirement.
+	company: 'enquiry.company',
 	companyName: 'enquiry.company',
 	contactName: 'enquiry.contact_name',
 	contactEmail: 'enquiry.email',

@@ -132,7 +132,7 @@ export const finderEn: Record<keyof typeof finderZh, string> = {
 	'finder.area_min': 'Minimum area',
 	'finder.area_max': 'Maximum area',
 	'finder.unit': 'Area unit',
-	'finder.price_max': 'Max reference price (CNY 10k/mu)',
+	'finder.price_max': 'Max reference price (CNY 10,000/mu)',
 	'finder.readiness': 'Utilities required',
 	'finder.status': 'Supply status',
 	'finder.vacant_min': 'Min vacant area (m²)',

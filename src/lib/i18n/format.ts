@@ -17,6 +17,18 @@ export function formatPrice(locale: Locale, wanPerMu: number): string {
 	return `CNY ${formatNumber(locale, Math.round(wanPerMu * 10) * 1000)}/mu`;
 }
 
+/**
+ * An amount counted in 万元 as each reader counts money: "12.5 万元" (and "1.25 亿元" from 1 亿
+ * up) in Chinese, "CNY 125,000" (and "CNY 12.5 million" from a million up) in English.
+ */
+export function formatWan(locale: Locale, wan: number, decimals = 1): string {
+	if (locale === 'zh-CN') return Math.abs(wan) >= 10_000 ? `${formatNumber(locale, wan / 10_000, 2)} 亿元` : `${formatNumber(locale, wan, decimals)} 万元`;
+	const yuan = wan * 10_000;
+	if (Math.abs(yuan) >= 1_000_000_000) return `CNY ${formatNumber(locale, yuan / 1_000_000_000, 2)} billion`;
+	if (Math.abs(yuan) >= 1_000_000) return `CNY ${formatNumber(locale, yuan / 1_000_000, 1)} million`;
+	return `CNY ${formatNumber(locale, Math.round(yuan))}`;
+}
+
 export function formatPercent(locale: Locale, ratio: number, decimals = 0): string {
 	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: decimals, minimumFractionDigits: decimals }).format(ratio);
 }
@@ -65,4 +77,9 @@ export function formatDateTime(locale: Locale, iso: string): string {
 /** Foreign capital as each reader counts it: 万美元 in Chinese, millions of US dollars in English (the unit is `unit.wan_usd`). */
 export function usdAmount(locale: Locale, usd: number): number {
 	return locale === 'zh-CN' ? usd / 10_000 : usd / 1_000_000;
+}
+
+/** A label with its unit, punctuated for the language: "参考价格（万元/亩）", "Reference price (CNY 10,000/mu)". */
+export function withUnit(locale: Locale, label: string, unit: string): string {
+	return locale === 'zh-CN' ? `${label}（${unit}）` : `${label} (${unit})`;
 }

@@ -1,5 +1,6 @@
 /** Land cases in words: why a plot was suspected, in the reader's language. */
-import { formatNumber, translate, type Locale } from './index';
+import { translate, type Locale } from './index';
+import { formatWan } from './format';
 import type { Grounds } from '../domain/land-suspicion';
 
 export function groundsText(locale: Locale, g: Grounds | Record<string, never>): string {
@@ -10,19 +11,19 @@ export function groundsText(locale: Locale, g: Grounds | Record<string, never>):
 			g.consequence === 'recovery'
 				? translate(locale, 'land.grounds_recovery', { date: g.recoveryFrom })
 				: g.feeWan !== null
-					? translate(locale, 'land.grounds_fee', { fee: formatNumber(locale, g.feeWan, 1), date: g.recoveryFrom })
+					? translate(locale, 'land.grounds_fee', { fee: formatWan(locale, g.feeWan), date: g.recoveryFrom })
 					: translate(locale, 'land.grounds_fee_unknown', { date: g.recoveryFrom });
 		return `${base}${translate(locale, 'land.sep')}${then}`;
 	}
 	const parts = g.below.map((b) =>
 		b === 'tax'
 			? translate(locale, 'land.grounds_tax', {
-					value: formatNumber(locale, g.taxPerMuWan ?? 0, 1),
-					floor: formatNumber(locale, g.thresholds.taxPerMuWan ?? 0, 1)
+					value: formatWan(locale, g.taxPerMuWan ?? 0),
+					floor: formatWan(locale, g.thresholds.taxPerMuWan ?? 0)
 				})
 			: translate(locale, 'land.grounds_output', {
-					value: formatNumber(locale, g.outputPerMuWan ?? 0, 0),
-					floor: formatNumber(locale, g.thresholds.outputPerMuWan ?? 0, 0)
+					value: formatWan(locale, g.outputPerMuWan ?? 0, 0),
+					floor: formatWan(locale, g.thresholds.outputPerMuWan ?? 0, 0)
 				})
 	);
 	return parts.join(translate(locale, 'land.sep'));

@@ -165,7 +165,7 @@ export const pipelineZh = {
 	'pipeline.warned': '有预警',
 	'pipeline.chain': '产业链',
 	'pipeline.search_hint': '项目、投资方或服务经理',
-	'pipeline.summary': '共 {n} 个项目，计划总投资 {yi} 亿元',
+	'pipeline.summary': '共 {n} 个项目，计划总投资 {amount}',
 	'pipeline.empty': '没有符合条件的项目。',
 	'pipeline.pages': '项目分页',
 	'pipeline.col_no': '序号',
@@ -468,7 +468,7 @@ export const pipelineZh = {
 	'pipeline.on_map_one': '地图上 {n} 个项目',
 	'pipeline.unplaced_one': '{n} 个项目尚未确定位置',
 	'inbox.last_error_one': '已尝试 {n} 次：{error}',
-	'pipeline.summary_one': '共 {n} 个项目，计划总投资 {yi} 亿元'
+	'pipeline.summary_one': '共 {n} 个项目，计划总投资 {amount}'
 } as const;
 
 export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
@@ -490,7 +490,7 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
 	'audit.kind.project': 'Project',
 	'audit.kind.proposal': 'Proposal',
 	'audit.kind.target_firm': 'Target firm',
-	'unit.yi': '¥100 m',
+	'unit.yi': 'CNY 100 million',
 	'unit.wan_usd': 'US$ m',
 	'settings.pipeline': 'Pipeline warnings',
 	'settings.contact_days': 'Working days before an uncontacted enquiry is flagged',
@@ -526,10 +526,10 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
 	'enterprise_mark.fortune500_sub': 'Fortune 500 subsidiary',
 	'enterprise_mark.high_tech': 'High-tech enterprise',
 	'enterprise_mark.specialised_sme': 'Specialised SME',
-	'enterprise_band.lt_10m': 'output under ¥10 m',
-	'enterprise_band.10m_100m': 'output ¥10–100 m',
-	'enterprise_band.100m_1b': 'output ¥100 m–1 bn',
-	'enterprise_band.gt_1b': 'output over ¥1 bn',
+	'enterprise_band.lt_10m': 'output under CNY 10 million',
+	'enterprise_band.10m_100m': 'output CNY 10–100 million',
+	'enterprise_band.100m_1b': 'output CNY 100 million–1 bn',
+	'enterprise_band.gt_1b': 'output over CNY 1 bn',
 	'site_kind.plot': 'Plot',
 	'site_kind.building': 'Building',
 	'site_kind.park': 'Park',
@@ -634,7 +634,7 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
 	'pipeline.warned': 'With warnings',
 	'pipeline.chain': 'Chain',
 	'pipeline.search_hint': 'Project, investor or project manager',
-	'pipeline.summary': '{n} projects, ¥{yi} hundred million planned investment',
+	'pipeline.summary': '{n} projects, {amount} of planned investment',
 	'pipeline.empty': 'No projects match.',
 	'pipeline.pages': 'Project pages',
 	'pipeline.col_no': 'No.',
@@ -643,8 +643,8 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
 	'pipeline.col_stage': 'Stage',
 	'pipeline.col_park': 'Park',
 	'pipeline.col_link': 'Chain link',
-	'pipeline.col_investment_yi': 'Investment (¥100 m)',
-	'pipeline.col_funds_yi': 'Funds in place (¥100 m)',
+	'pipeline.col_investment_yi': 'Investment (CNY 100 million)',
+	'pipeline.col_funds_yi': 'Funds in place (CNY 100 million)',
 	'pipeline.col_officer': 'Project manager',
 	'pipeline.col_leader': 'Leader in charge',
 	'pipeline.col_last_update': 'Last update',
@@ -695,8 +695,8 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
 	'project.site_kind': 'Kind of site',
 	'project.site_code': 'Plot or building code',
 	'project.no_site': 'No site yet',
-	'project.investment': 'Planned investment (in ¥10,000)',
-	'project.funds': 'Funds in place (in ¥10,000)',
+	'project.investment': 'Planned investment (CNY 10,000)',
+	'project.funds': 'Funds in place (CNY 10,000)',
 	'project.foreign': 'Foreign capital used (USD)',
 	'project.officer': 'Project manager',
 	'project.leader': 'Leader in charge',
@@ -778,7 +778,7 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
 	'rates.by_chain': 'By chain',
 	'rates.none': 'No projects signed in {year} yet.',
 	'rates.target_signed': 'Target',
-	'rates.target_funds': 'Funds target (¥100 m)',
+	'rates.target_funds': 'Funds target (CNY 100 million)',
 
 	'chains.title': 'Industry-chain map',
 	'chains.intro':
@@ -939,5 +939,5 @@ export const pipelineEn: Record<keyof typeof pipelineZh, string> = {
 	'pipeline.on_map_one': '{n} project on the map',
 	'pipeline.unplaced_one': '{n} without a site yet',
 	'inbox.last_error_one': '{n} attempt: {error}',
-	'pipeline.summary_one': '{n} project, ¥{yi} hundred million planned investment'
+	'pipeline.summary_one': '{n} project, {amount} of planned investment'
 };

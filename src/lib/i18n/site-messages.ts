@@ -3,6 +3,9 @@
  * Merged into the catalogs in messages.ts.
  */
 export const siteZh = {
+	'glossary.title': '术语对照',
+	'glossary.intro': '本站常用的土地与招商术语，及其在英文页面中的对应说法。',
+	'glossary.link': '术语',
 	'field.price_max': '最高参考价',
 	'field.vacant_min': '最小空置面积',
 	'field.rent_max': '最高租金',
@@ -136,6 +139,9 @@ export const siteZh = {
 };
 
 export const siteEn: Record<keyof typeof siteZh, string> = {
+	'glossary.title': 'Glossary',
+	'glossary.intro': 'The land and investment terms this portal uses, as Chinese writes them and as its English pages render them.',
+	'glossary.link': 'Glossary',
 	'field.price_max': 'Highest reference price',
 	'field.vacant_min': 'Smallest vacant area',
 	'field.rent_max': 'Highest rent',

