@@ -17,11 +17,15 @@ export const enquirySchema = z
 		contactEmail: optional(200).refine((v) => v === undefined || z.email().safeParse(v).success, { message: 'form.email' }),
 		contactPhone: optional(25).refine((v) => v === undefined || PHONE.test(v), { message: 'form.phone' }),
 		industry: optional(64),
-		spaceNeeded: z
-			.union([z.literal(''), z.coerce.number({ message: 'form.number' })])
-			.optional()
-			.transform((v) => (v === '' || v === undefined ? undefined : v))
-			.refine((v) => v === undefined || (v > 0 && v < 1e8), { message: 'form.positive' }),
+		// An empty field is no figure; anything else must read as a number ("abc" → "enter a number", not "not valid").
+		spaceNeeded: z.preprocess(
+			(v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim().replace(/,/g, '') : v),
+			z.coerce
+				.number({ message: 'form.number' })
+				.refine((v) => Number.isFinite(v), { message: 'form.number' })
+				.refine((v) => v > 0 && v < 1e8, { message: 'form.positive' })
+				.optional()
+		),
 		spaceUnit: z.enum(['m2', 'mu']).default('m2'),
 		message: text(2000, { multiline: true }).default(''),
 		/** Honeypot: hidden from people, filled in by bots. */
