@@ -97,6 +97,10 @@ test.describe('a park editor keeps its records true', () => {
 		const [cx, cy] = plot.labelPoint;
 		await page.reload();
 		await expect(page.getByTestId('history')).toContainText('修改');
+		// The history tells the changes in words: fields by their labels, values by their names.
+		await expect(page.getByTestId('history')).toContainText('供应状态：可供应 → 洽谈中');
+		await expect(page.getByTestId('history')).toContainText('地块边界已重新绘制');
+		await expect(page.getByTestId('history')).not.toContainText(/supplyStatus|boundary/);
 
 		// Mark two vacant units leased on the floor grid, then confirm the building.
 		await page.goto(`/console/buildings/${NM_FACTORY}`);
