@@ -12,11 +12,9 @@
  * server's resident memory before and after. Loopback only; the run stops by itself.
  */
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { startApp } from './bench-util';
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
@@ -60,49 +58,10 @@ const HEAT = [
 	'/api/heat?metric=match&z=12&bbox=118.43,37.33,118.77,37.57&industry=new_materials'
 ];
 
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const s = createServer();
-		s.listen(0, '127.0.0.1', () => {
-			const { port } = s.address() as { port: number };
-			s.close(() => resolve(port));
-		});
-	});
-}
-
 const rssMb = (pid: number) => {
 	const m = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
 	return m ? Math.round(Number(m[1]) / 1024) : NaN;
 };
-
-async function start(mode: 'embedded' | 'server'): Promise<{ base: string; child: ChildProcess; dataDir: string | null }> {
-	const port = await freePort();
-	const base = `http://127.0.0.1:${port}`;
-	const dataDir = mode === 'embedded' ? mkdtempSync(path.join(tmpdir(), 'siteatlas-bench-')) : null;
-	const env: Record<string, string> = {
-		...(process.env as Record<string, string>),
-		PORT: String(port),
-		HOST: '127.0.0.1',
-		ORIGIN: base,
-		SITEATLAS_OUTBOX: 'off'
-	};
-	delete env.DATABASE_URL;
-	if (mode === 'server') Object.assign(env, { DATABASE_URL: process.env.BENCH_DATABASE_URL!, SITEATLAS_SEED: 'sample' });
-	else env.SITEATLAS_DATA_DIR = dataDir!;
-	const child = spawn(process.execPath, ['build'], { cwd: APP_DIR, env, stdio: ['ignore', 'ignore', 'inherit'] });
-	for (let i = 0; i < 600; i++) {
-		if (
-			await fetch(`${base}/api/health`).then(
-				(r) => r.ok,
-				() => false
-			)
-		)
-			return { base, child, dataDir };
-		await new Promise((r) => setTimeout(r, 250));
-	}
-	child.kill('SIGKILL');
-	throw new Error(`the app in ${APP_DIR} did not start`);
-}
 
 /** The mix, as one long shuffled cycle: 60 % tiles, 15 % searches, 15 % site pages, 10 % heat. */
 async function mix(base: string): Promise<string[]> {
@@ -125,7 +84,7 @@ async function mix(base: string): Promise<string[]> {
 }
 
 async function run(mode: 'embedded' | 'server') {
-	const app = await start(mode);
+	const app = await startApp(mode, APP_DIR);
 	try {
 		const paths = await mix(app.base);
 		// Warm-up: every address once, so the figures are of a running server, not of its first start.

@@ -1,4 +1,9 @@
-/** What the benchmarks share: percentiles, and timing warm calls of one function. */
+/** What the benchmarks share: percentiles, timing warm calls of one function, starting the built app. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export const ROUNDS = 20;
 
@@ -19,3 +24,44 @@ export async function time(fn: () => Promise<unknown>, rounds = ROUNDS): Promise
 	}
 	return { p50: pct(t, 50), p95: pct(t, 95) };
 }
+
+export async function freePort(): Promise<number> {
+	return new Promise((resolve) => {
+		const s = createServer();
+		s.listen(0, '127.0.0.1', () => {
+			const { port } = s.address() as { port: number };
+			s.close(() => resolve(port));
+		});
+	});
+}
+
+/** Starts the built app (`node build` in appDir) on a spare loopback port, on a fresh embedded database or on BENCH_DATABASE_URL. */
+export async function startApp(mode: 'embedded' | 'server', appDir: string): Promise<{ base: string; child: ChildProcess; dataDir: string | null }> {
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	const dataDir = mode === 'embedded' ? mkdtempSync(path.join(tmpdir(), 'siteatlas-bench-')) : null;
+	const env: Record<string, string> = {
+		...(process.env as Record<string, string>),
+		PORT: String(port),
+		HOST: '127.0.0.1',
+		ORIGIN: base,
+		SITEATLAS_OUTBOX: 'off'
+	};
+	delete env.DATABASE_URL;
+	if (mode === 'server') Object.assign(env, { DATABASE_URL: process.env.BENCH_DATABASE_URL!, SITEATLAS_SEED: 'sample' });
+	else env.SITEATLAS_DATA_DIR = dataDir!;
+	const child = spawn(process.execPath, ['build'], { cwd: appDir, env, stdio: ['ignore', 'ignore', 'inherit'] });
+	for (let i = 0; i < 600; i++) {
+		if (
+			await fetch(`${base}/api/health`).then(
+				(r) => r.ok,
+				() => false
+			)
+		)
+			return { base, child, dataDir };
+		await new Promise((r) => setTimeout(r, 250));
+	}
+	child.kill('SIGKILL');
+	throw new Error(`the app in ${appDir} did not start`);
+}
+
