@@ -3,6 +3,8 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../../src/lib/server/db/client';
 import { MODE, openTestDatabase } from './db';
 import { SUPPLY_STATUSES, PROJECT_STAGES, FACILITY_KINDS } from '../../src/lib/domain/vocab';
+import { heatForParams } from '../../src/lib/server/heat';
+import { heatBands } from '../../src/lib/map/heat-scale';
 
 let db: Database;
 beforeAll(async () => {
@@ -13,6 +15,22 @@ afterAll(() => db?.close());
 const one = async <T>(q: ReturnType<typeof sql>) => (await db.rows<T>(q))[0];
 
 describe(`sample zone in PostGIS (${MODE})`, () => {
+	it('gives every heat metric enough signal to be worth a map: many cells and at least four legend bands', async () => {
+		const zone = 'bbox=118.45,37.35,118.75,37.55';
+		const flagship = 'industry=new_materials&chain=rare_earth_catalysis&areaMin=30&near=highway_exit&withinKm=10';
+		for (const [metric, z, extra] of [
+			['available_land', 11, ''],
+			['vacant_floor', 11, ''],
+			['demand', 11, ''],
+			['match', 12, flagship]
+		] as const) {
+			const r = await heatForParams(db, new URLSearchParams(`metric=${metric}&z=${z}&${zone}&${extra}`));
+			const bands = heatBands(r.breaks, Math.min(...r.cells.map((c) => c.value)), r.max, r.unit);
+			expect(r.cells.length, metric).toBeGreaterThanOrEqual(10);
+			expect(bands.length, metric).toBeGreaterThanOrEqual(4);
+		}
+	});
+
 	it('has five industrial parks and one park within a park, inside its parent', async () => {
 		const r = await one<{ top: number; inner: number; inside: boolean }>(sql`
 			select count(*) filter (where c.kind = 'industrial_park')::int as top,

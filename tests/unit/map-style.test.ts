@@ -63,3 +63,17 @@ describe('tile arithmetic', () => {
 		]);
 	});
 });
+
+describe('the heat map palette', () => {
+	it('has no colour near a supply-status or occupancy colour, so a heat cell is never read as a status', async () => {
+		const { HEAT_COLORS } = await import('../../src/lib/map/heat-scale');
+		const { SUPPLY_STATUS_COLORS } = await import('../../src/lib/domain/status');
+		const { OCCUPANCY_BANDS } = await import('../../src/lib/domain/occupancy');
+		const rgb = (hex: string) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+		const others = [...Object.values(SUPPLY_STATUS_COLORS), ...OCCUPANCY_BANDS.map((b) => b.color)].map(rgb);
+		for (const h of HEAT_COLORS) {
+			const nearest = Math.min(...others.map((o) => Math.hypot(h[0] - o[0], h[1] - o[1], h[2] - o[2])));
+			expect(nearest, `rgb(${h.join(',')})`).toBeGreaterThan(60);
+		}
+	});
+});

@@ -7,7 +7,7 @@
  * occupancy colours (red to green), so a heat cell is never read as a status.
  */
 export const HEAT_COLORS: [number, number, number][] = [
-	[252, 197, 192],
+	[250, 204, 228],
 	[250, 159, 181],
 	[247, 104, 161],
 	[197, 27, 138],
