@@ -52,6 +52,10 @@ test.describe('a park editor keeps its records true', () => {
 		await expect(page.getByTestId('console-records')).toContainText(JOURNEY_PLOT);
 		await page.getByTestId('console-records').getByRole('link', { name: '编辑' }).first().click();
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText(`地块 ${JOURNEY_PLOT}`);
+		// The console says who is signed in, once, and labels each bound of the plot ratio.
+		await expect(page.getByRole('link', { name: '王海涛（园区编辑）' })).toBeVisible();
+		await expect(page.getByLabel('容积率下限')).toBeVisible();
+		await expect(page.getByLabel('容积率上限')).toBeVisible();
 		await page.getByLabel('供应状态').selectOption('negotiating');
 		await page.getByRole('button', { name: '保存', exact: true }).click();
 		await expect(page.getByTestId('console-message')).toContainText('已保存');

@@ -130,6 +130,7 @@ test('phone: the header folds, the finder is a sheet that steps aside for the si
 	await page.locator('[data-testid=finder-sheet] > summary').click();
 	await page.getByRole('button', { name: 'Show on the map' }).first().click();
 	await expect(page.getByTestId('feature-panel')).toBeVisible();
+	await expect(page.getByTestId('feature-panel').locator('.kicker')).toHaveText(/^Land plot · /);
 	await expect(page.getByTestId('finder-sheet')).not.toHaveAttribute('open', '');
 	await settle(page);
 	const items = await firstResults(page);

@@ -52,6 +52,8 @@ async function check(page: Page, label: string, locale: 'zh-CN' | 'en', errors: 
 	if (Math.max(width.doc, width.body) > width.view + 1) problems.push(`overflows to ${Math.max(width.doc, width.body)} px of ${width.view}`);
 	const { text } = await visibleText(page);
 	for (const word of text.match(/\b[a-z_]+(\.[a-z0-9_]+)+\b/g) ?? []) if (KEYS.has(word)) problems.push(`raw key ${word}`);
+	// No word in capitals that is not an abbreviation people write that way ("GEOJSON" is GeoJSON).
+	for (const word of text.match(/(?<![-\w])[A-Z]{5,}(?![-\w])/g) ?? []) if (!['EPSG'].includes(word)) problems.push(`a word in capitals: ${word}`);
 	const field = text.match(FIELD);
 	if (field) problems.push(`field name "${field[0]}"`);
 	// A middle dot stands between spaces, in both languages ("商务楼宇 · 新材料产业园").

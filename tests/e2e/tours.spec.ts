@@ -67,6 +67,8 @@ test('tours over HTTP: staff only, shareable, exportable, and a revoked link is 
 	const shared = await anon.get(`/api/tours/shared/${share.token}`);
 	expect(shared.status()).toBe(200);
 	expect((await shared.json()).title).toBe('Delegation <Acme>');
+	// The delegation's organisation stays off a shared link unless staff choose to show it.
+	expect((await shared.json()).delegationOrg).toBe('');
 	const g = gpx(new DOMParser().parseFromString(await (await anon.get(`/api/tours/shared/${share.token}/tour.gpx`)).text(), 'text/xml') as unknown as Document);
 	expect(g.features.filter((f) => f.geometry?.type === 'Point').map((f) => f.properties!.name)).toEqual(['1. Hotel', '2. Institute', '3. Airport']);
 	expect(g.features.some((f) => f.geometry?.type === 'LineString')).toBe(true);
@@ -74,9 +76,15 @@ test('tours over HTTP: staff only, shareable, exportable, and a revoked link is 
 	expect(k.features.length).toBe(4);
 	expect((await (await anon.get(`/api/tours/shared/${share.token}/tour.geojson`)).json()).features).toHaveLength(4);
 
-	expect((await staff.delete(`/api/console/tours/${saved.id}/share`)).status()).toBe(200);
+	const shown = await (await staff.post(`/api/console/tours/${saved.id}/share`, { data: { showDelegation: true } })).json();
+	expect((await (await anon.get(`/api/tours/shared/${shown.token}`)).json()).delegationOrg).toBe('Acme');
 	expect((await anon.get(`/api/tours/shared/${share.token}`)).status()).toBe(404);
-	expect((await anon.get(`/api/tours/shared/${share.token}/tour.gpx`)).status()).toBe(404);
+	const hidden = await (await staff.post(`/api/console/tours/${saved.id}/share`, { data: { showDelegation: false } })).json();
+	expect((await (await anon.get(`/api/tours/shared/${hidden.token}`)).json()).delegationOrg).toBe('');
+	expect(await (await anon.get(`/tours/${hidden.token}`)).text()).not.toMatch(/>\s*Acme\s*</);
+	expect((await staff.delete(`/api/console/tours/${saved.id}/share`)).status()).toBe(200);
+	expect((await anon.get(`/api/tours/shared/${hidden.token}`)).status()).toBe(404);
+	expect((await anon.get(`/api/tours/shared/${hidden.token}/tour.gpx`)).status()).toBe(404);
 	for (const c of [staff, editor, anon]) await c.dispose();
 });
 
@@ -161,6 +169,9 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	await addFromMap(page, plotAt[2], new RegExp(plots[2]));
 	await expect(page.getByTestId('tour-stop')).toHaveCount(5);
 	await expect(page.getByTestId('tour-stop-marker')).toHaveCount(5);
+	// The hotel is named by its kind, not by its internal code.
+	await expect(page.getByTestId('tour-stop').first()).toContainText('起点 · 设施');
+	await expect(page.getByTestId('tour-stops')).not.toContainText('hotel-blue-ocean');
 	// The route is planned on the roads: a leg label per leg on the map, times at every stop.
 	await expect(page.getByTestId('tour-leg-label')).toHaveCount(4);
 	await expect(page.getByTestId('stop-time')).toHaveCount(5);
@@ -257,6 +268,12 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	// Read-only, and without the delegation's own contact.
 	await expect(shared.locator('input, textarea, select')).toHaveCount(0);
 	await expect(shared.getByTestId('itinerary')).not.toContainText('Ms. Chen');
+	await expect(shared.getByTestId('itinerary')).not.toContainText('Acme Catalysts');
+	// The map has room: most of a laptop screen's height, and the credit line does not cover half of it.
+	const live = (await shared.locator('.live').boundingBox())!;
+	expect(live.height).toBeGreaterThanOrEqual(0.6 * 800 - 1);
+	const credit = (await shared.locator('.live .map-credit').boundingBox())!;
+	expect(credit.width * credit.height).toBeLessThan(0.1 * live.width * live.height);
 	const gpxRes = await shared.request.get(`${link.replace('/tours/', '/api/tours/shared/')}/tour.gpx`);
 	expect(gpxRes.status()).toBe(200);
 	const g = gpx(new DOMParser().parseFromString(await gpxRes.text(), 'text/xml') as unknown as Document);

@@ -31,6 +31,9 @@ describe('numbers and units', () => {
 		expect(formatPrice('zh-CN', 25.9)).toBe('25.9 万元/亩');
 		expect(formatPrice('en', 25.9)).toBe('CNY 259,000/mu');
 		expect(formatReason('en', { key: 'price', ok: true, params: { value: 25.9, max: 30 } } as never)).toBe('CNY 259,000/mu (≤ CNY 300,000/mu) ✓');
+		// Every number in a reason is written as the reader writes it, with thousands separated.
+		expect(formatReason('en', { key: 'vacant', ok: true, params: { value: 2394, min: 2000 } } as never)).toBe('2,394 m² vacant (≥ 2,000 required) ✓');
+		expect(formatReason('zh-CN', { key: 'area', ok: true, params: { value: 1234.5, unit: 'mu', min: 30 } } as never)).toBe('1,234.5 亩（要求 ≥ 30 亩） ✓');
 	});
 	it('has no half-width brackets around Chinese text and no English words in the Chinese catalog', async () => {
 		const { zh } = await import('../../src/lib/i18n/messages');
