@@ -57,14 +57,16 @@ async function check(page: Page, label: string, locale: 'zh-CN' | 'en', errors: 
 	const field = text.match(FIELD);
 	if (field) problems.push(`field name "${field[0]}"`);
 	// A middle dot stands between spaces, in both languages ("商务楼宇 · 新材料产业园").
-	const dot = text.match(/\S·\s|\s·\S/);
-	if (dot) problems.push(`a middle dot without spaces: "${text.slice(Math.max(0, dot.index! - 12), dot.index! + 12)}"`);
+	// As laid out on the page (text nodes side by side, no space added between them).
+	const rendered = await page.evaluate(() => document.body.innerText.replace(/\s+/g, ' '));
+	const dot = rendered.match(/\S·\s|\s·\S/);
+	if (dot) problems.push(`a middle dot without spaces: "${rendered.slice(Math.max(0, dot.index! - 12), dot.index! + 12)}"`);
 	if (locale === 'zh-CN') {
 		const sentence = text.match(/[A-Za-z]+(?:[ ,'’]+[A-Za-z]+){3,}/);
 		if (sentence) problems.push(`English on a Chinese page: "${sentence[0]}"`);
 		// Chinese text takes full-width punctuation: （）：，； not ( ) : , ; beside a Chinese character.
-		const half = text.match(/[\u4e00-\u9fff][(:;,]|\([\u4e00-\u9fff]|[\u4e00-\u9fff]\)/);
-		if (half) problems.push(`half-width punctuation in Chinese: "${text.slice(Math.max(0, half.index! - 8), half.index! + 10)}"`);
+		const half = rendered.match(/[\u4e00-\u9fff][(:;,]|\([\u4e00-\u9fff]|[\u4e00-\u9fff]\)/);
+		if (half) problems.push(`half-width punctuation in Chinese: "${rendered.slice(Math.max(0, half.index! - 8), half.index! + 10)}"`);
 	} else {
 		const han = text.match(/[^\s]*[\u3400-\u9fff\u3000-\u303f\uff08\uff09\uff0c\uff1a]+[^\s]*/);
 		if (han) problems.push(`Chinese on an English page: "${han[0]}"`);
