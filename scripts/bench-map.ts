@@ -26,7 +26,8 @@ const PAGES = [
 async function firstIdle(browser: Browser, url: string, warm: boolean): Promise<{ ms: number; scriptKb: number }> {
 	const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
 	const page = await context.newPage();
-	if (warm) await page.goto(url, { waitUntil: 'load' }).then(() => page.locator('[data-testid=map][data-ready=true]').waitFor({ state: 'attached', timeout: 120_000 }));
+	if (warm)
+		await page.goto(url, { waitUntil: 'load' }).then(() => page.locator('[data-testid=map][data-ready=true]').waitFor({ state: 'attached', timeout: 120_000 }));
 	let scriptBytes = 0;
 	page.on('response', async (r) => {
 		if (r.request().resourceType() === 'script') scriptBytes += Number(r.headers()['content-length'] ?? (await r.body().catch(() => Buffer.alloc(0))).length);

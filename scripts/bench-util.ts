@@ -64,4 +64,3 @@ export async function startApp(mode: 'embedded' | 'server', appDir: string): Pro
 	child.kill('SIGKILL');
 	throw new Error(`the app in ${appDir} did not start`);
 }
-
