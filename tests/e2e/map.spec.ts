@@ -9,7 +9,7 @@ test.describe('the investment map', () => {
 		await waitForMap(page);
 		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
 		await expect(page.getByRole('heading', { level: 1 })).toHaveText('SiteAtlas 招商一张图');
-		await expect(page.getByText('示例数据')).toBeVisible();
+		await expect(page.getByText(/^示例数据：/)).toBeVisible();
 		for (const name of ['园区', '地块', '楼宇/厂房', '配套设施', '道路']) {
 			await expect(page.getByRole('checkbox', { name })).toBeChecked();
 		}
