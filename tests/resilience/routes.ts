@@ -196,6 +196,7 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 	},
 	'GET /compare': { path: (s) => `/compare?sites=plot:${s.plotNM},building:${s.buildingNM}`, query: ['sites'] },
 	'GET /developers': { path: () => '/developers', query: ['lang'] },
+	'GET /glossary': { path: () => '/glossary', query: ['lang'] },
 	'GET /parks/[code]': { path: (s) => `/parks/${s.park}` },
 	'POST /parks/[code]?/enquire': {
 		path: (s) => `/parks/${s.park}?/enquire`,
