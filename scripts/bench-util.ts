@@ -36,10 +36,15 @@ export async function freePort(): Promise<number> {
 }
 
 /** Starts the built app (`node build` in appDir) on a spare loopback port, on a fresh embedded database or on BENCH_DATABASE_URL. */
-export async function startApp(mode: 'embedded' | 'server', appDir: string): Promise<{ base: string; child: ChildProcess; dataDir: string | null }> {
+export async function startApp(
+	mode: 'embedded' | 'server',
+	appDir: string,
+	databaseUrl = process.env.BENCH_DATABASE_URL,
+	dataDirOf?: string
+): Promise<{ base: string; child: ChildProcess; dataDir: string | null }> {
 	const port = await freePort();
 	const base = `http://127.0.0.1:${port}`;
-	const dataDir = mode === 'embedded' ? mkdtempSync(path.join(tmpdir(), 'siteatlas-bench-')) : null;
+	const dataDir = mode === 'embedded' ? (dataDirOf ?? mkdtempSync(path.join(tmpdir(), 'siteatlas-bench-'))) : null;
 	const env: Record<string, string> = {
 		...(process.env as Record<string, string>),
 		PORT: String(port),
@@ -48,7 +53,7 @@ export async function startApp(mode: 'embedded' | 'server', appDir: string): Pro
 		SITEATLAS_OUTBOX: 'off'
 	};
 	delete env.DATABASE_URL;
-	if (mode === 'server') Object.assign(env, { DATABASE_URL: process.env.BENCH_DATABASE_URL!, SITEATLAS_SEED: 'sample' });
+	if (mode === 'server') Object.assign(env, { DATABASE_URL: databaseUrl!, SITEATLAS_SEED: 'sample' });
 	else env.SITEATLAS_DATA_DIR = dataDir!;
 	const child = spawn(process.execPath, ['build'], { cwd: appDir, env, stdio: ['ignore', 'ignore', 'inherit'] });
 	for (let i = 0; i < 600; i++) {

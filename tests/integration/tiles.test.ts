@@ -81,9 +81,19 @@ describe(`vector tiles (${MODE}, ${MODE === 'server' ? 'ST_AsMVT' : 'JS encoder'
 		expect(f.properties.occupancy).toBeCloseTo(Number(b.occ), 3);
 	});
 
-	it('sends no plots below their minimum zoom, and no local streets below z13', async () => {
+	it('counts plots per cell below their minimum zoom, and sends no local streets below z13', async () => {
 		const p = await plot(sql`published`);
-		expect((await tiles.get({ layer: 'plots', ...tileOf(p.lon, p.lat, 9) })).body.byteLength).toBe(0);
+		const t = tileOf(p.lon, p.lat, 9);
+		const body = (await tiles.get({ layer: 'plots', ...t })).body;
+		expect(decode(body, 'plots')).toBeUndefined();
+		const cells = decode(body, 'plot_cells')!;
+		let counted = 0;
+		for (let i = 0; i < cells.length; i++) counted += Number(cells.feature(i).properties.plots);
+		const [{ n }] = await db.rows<{ n: number }>(sql`
+			select count(*)::int as n from plots
+			where published and ST_Intersects(site_anchor(boundary), ST_TileEnvelope(${t.z}::int, ${t.x}::int, ${t.y}::int))`);
+		expect(counted).toBe(Number(n));
+		expect(counted).toBeGreaterThan(100);
 		const roads = decode((await tiles.get({ layer: 'roads', ...tileOf(p.lon, p.lat, 12) })).body, 'roads')!;
 		const classes = new Set(Array.from({ length: roads.length }, (_, i) => roads.feature(i).properties.class));
 		expect(classes.has('local')).toBe(false);
@@ -121,6 +131,31 @@ describe(`vector tiles (${MODE}, ${MODE === 'server' ? 'ST_AsMVT' : 'JS encoder'
 		const after = await tiles.respond({ layer: 'all', ...t }, composite.etag);
 		expect(after.status).toBe(200);
 		expect(after.etag).not.toBe(composite.etag);
+	});
+
+	it('holds every plot a tile overlaps, however small, from z10 up (the sample zone is never counted per cell there)', async () => {
+		const [ext] = await db.rows<{ w: number; s: number; e: number; n: number }>(sql`
+			select ST_XMin(x) as w, ST_YMin(x) as s, ST_XMax(x) as e, ST_YMax(x) as n
+			from (select ST_Extent(boundary)::geometry as x from plots where published) t`);
+		const zone: [number, number, number, number] = [Number(ext.w), Number(ext.s), Number(ext.e), Number(ext.n)];
+		let checked = 0;
+		for (const z of [10, 11, 12, 13]) {
+			for (const t of tilesCovering(zone, z)) {
+				const body = await buildTile(db, { layer: 'plots', ...t }, defaultEncoder(db));
+				expect(decode(body, 'plot_cells')).toBeUndefined();
+				const layer = decode(body, 'plots');
+				const ids = new Set(Array.from({ length: layer?.length ?? 0 }, (_, i) => Number(layer!.feature(i).id)));
+				const expected = await db.rows<{ id: number }>(sql`
+					select id from plots where published
+						and ST_Intersects(ST_Transform(boundary, 3857), ST_TileEnvelope(${z}::int, ${t.x}::int, ${t.y}::int, margin => ${64 / 4096}::float8))`);
+				expect(
+					[...ids].sort((a, b) => a - b),
+					`${z}/${t.x}/${t.y}`
+				).toEqual(expected.map((r) => Number(r.id)).sort((a, b) => a - b));
+				checked += expected.length;
+			}
+		}
+		expect(checked).toBeGreaterThan(1000);
 	});
 
 	it('keeps every tile of the sample zone under 500 KB from z10 to z17', async () => {

@@ -16,7 +16,11 @@ describe('vector tiles for other clients', () => {
 			expect(validate(doc), `${layer}: ${JSON.stringify(validate.errors)}`).toBe(true);
 			for (const v of doc.vector_layers) expect(Object.keys(v.fields).length).toBeGreaterThan(0);
 		}
-		expect(tileJson('https://atlas.example', 'all', null).vector_layers.map((v) => v.id)).toEqual([...LAYERS]);
+		expect(tileJson('https://atlas.example', 'all', null).vector_layers.map((v) => v.id)).toEqual([...LAYERS, 'plot_cells']);
+		expect(tileJson('https://atlas.example', 'plots', null).vector_layers.map((v) => [v.id, v.minzoom])).toEqual([
+			['plots', 10],
+			['plot_cells', 5]
+		]);
 		expect(tileJson('https://atlas.example', 'plots', null).tiles).toEqual(['https://atlas.example/tiles/plots/{z}/{x}/{y}.mvt']);
 		expect(Object.keys(TILE_FIELDS.plots)).toContain('status');
 	});

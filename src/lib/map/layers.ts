@@ -41,7 +41,7 @@ facilityColor.push('#333333');
 export const GROUP_LAYER_IDS: Record<LayerGroup, string[]> = {
 	roads: ['roads-casing', 'roads'],
 	parks: ['parks-fill', 'parks-outline', 'parks-selected'],
-	plots: ['plots-fill', 'plots-outline', 'plots-flag', 'plots-match', 'plots-hover', 'plots-selected'],
+	plots: ['plot-cells-fill', 'plots-fill', 'plots-outline', 'plots-flag', 'plots-match', 'plots-hover', 'plots-selected'],
 	buildings: ['buildings-fill', 'buildings-outline', 'buildings-match', 'buildings-hover', 'buildings-selected'],
 	facilities: ['facilities-halo', 'facilities']
 };
@@ -147,6 +147,19 @@ function baseDataLayers(): LayerSpecification[] {
 				'line-color': '#2171b5',
 				'line-width': ['interpolate', ['linear'], ['zoom'], 9, 1.2, 15, 3] as never,
 				'line-dasharray': [3, 1.5]
+			}
+		},
+		{
+			// Where a tile would hold too many plots (a province, a dense zone from afar): the plots
+			// counted per cell, in the colour of the most common supply status, denser cells bolder.
+			id: 'plot-cells-fill',
+			type: 'fill',
+			source: TILE_SOURCE,
+			'source-layer': 'plot_cells',
+			paint: {
+				'fill-color': statusColor as never,
+				'fill-opacity': ['interpolate', ['linear'], ['get', 'plots'], 1, 0.35, 50, 0.6, 500, 0.85] as never,
+				'fill-outline-color': '#ffffff'
 			}
 		},
 		{

@@ -8,12 +8,14 @@ import { dataLayers, TILE_SOURCE } from './layers';
 import { tiandituLayers, tiandituTileUrls, type Datum } from '../domain/basemap';
 import { tileDatumQuery } from './datum';
 
-export const TILE_LAYERS = ['parks', 'plots', 'buildings', 'facilities', 'roads'] as const;
+/** The layers a tile holds: the five record layers, and the plots counted per cell where single plots would be too many. */
+export const TILE_LAYERS = ['parks', 'plots', 'plot_cells', 'buildings', 'facilities', 'roads'] as const;
 
 /** Zoom bounds of each tile source; MapLibre over-zooms beyond maxzoom. */
 const SOURCE_ZOOMS: Record<(typeof TILE_LAYERS)[number], [number, number]> = {
 	parks: [5, 16],
 	plots: [10, 16],
+	plot_cells: [5, 16],
 	buildings: [12, 16],
 	facilities: [5, 16],
 	roads: [8, 16]

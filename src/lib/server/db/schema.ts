@@ -229,6 +229,8 @@ export const plots = pgTable(
 			.references(() => parks.id),
 		boundary: geometry('boundary', 'MultiPolygon').notNull(),
 		areaM2: doublePrecision('area_m2').notNull(),
+		/** The plot's suited industries' codes, comma-separated in taxonomy order: kept by a trigger on plot_industries (migration 0014) for tiles. */
+		industryCodes: text('industry_codes'),
 		landUse: text('land_use').notNull(),
 		plotRatioMin: doublePrecision('plot_ratio_min'),
 		plotRatioMax: doublePrecision('plot_ratio_max'),
@@ -380,6 +382,9 @@ export const buildings = pgTable(
 		leasableAreaM2: doublePrecision('leasable_area_m2').notNull(),
 		/** Used only when the building has no units; otherwise occupancy is derived from units. */
 		leasedAreaM2: doublePrecision('leased_area_m2'),
+		/** building_occupancy's vacant area and rate, kept by triggers on buildings and units (migration 0014) for tiles and the heat map. */
+		vacantM2: doublePrecision('vacant_m2'),
+		occupancyRate: doublePrecision('occupancy_rate'),
 		rentYuanPerM2Day: doublePrecision('rent_yuan_per_m2_day'),
 		ownerName: text('owner_name').notNull(),
 		operatorName: text('operator_name'),
@@ -702,6 +707,63 @@ export const layerVersions = pgTable(
 		updatedAt: updated()
 	},
 	(_t) => [check('layer_versions_layer_check', oneOf('layer', LAYERS))]
+);
+
+/**
+ * Published plots counted per cell of the Web Mercator tile grid at levels 9–16 (a cell of
+ * level L is tile L/x/y): what a tile shows where it would hold too many plots to draw, and
+ * how many plots a tile holds. Kept by a trigger on plots in the writing transaction
+ * (migration 0014); `plot_cells_rebuild()` recomputes it.
+ */
+export const plotCells = pgTable(
+	'plot_cells',
+	{
+		level: smallint('level').notNull(),
+		x: integer('x').notNull(),
+		y: integer('y').notNull(),
+		plots: integer('plots').notNull().default(0),
+		reserve: integer('reserve').notNull().default(0),
+		available: integer('available').notNull().default(0),
+		negotiating: integer('negotiating').notNull().default(0),
+		signed: integer('signed').notNull().default(0),
+		underConstruction: integer('under_construction').notNull().default(0),
+		inProduction: integer('in_production').notNull().default(0),
+		idle: integer('idle').notNull().default(0),
+		lowEfficiency: integer('low_efficiency').notNull().default(0),
+		availableM2: doublePrecision('available_m2').notNull().default(0)
+	},
+	(t) => [primaryKey({ columns: [t.level, t.x, t.y] })]
+);
+
+/**
+ * What each site adds to a heat metric (available land, vacant floor area, demand): its point in
+ * EPSG:3857 and its value, so that a change moves exactly its own contribution. Kept by triggers
+ * (migration 0014) with heat_cells.
+ */
+export const heatSources = pgTable(
+	'heat_sources',
+	{
+		metric: text('metric').notNull(),
+		source: text('source').notNull(),
+		x: doublePrecision('x').notNull(),
+		y: doublePrecision('y').notNull(),
+		value: doublePrecision('value').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.metric, t.source] }), index('heat_sources_xy_idx').on(t.metric, t.x, t.y)]
+);
+
+/** Heat metrics summed per hexagon (ST_Hexagon's i, j) at zooms 4–13, kept with heat_sources. */
+export const heatCells = pgTable(
+	'heat_cells',
+	{
+		metric: text('metric').notNull(),
+		zoom: smallint('zoom').notNull(),
+		i: integer('i').notNull(),
+		j: integer('j').notNull(),
+		value: doublePrecision('value').notNull(),
+		sites: integer('sites').notNull()
+	},
+	(t) => [primaryKey({ columns: [t.metric, t.zoom, t.i, t.j] })]
 );
 
 // ---------------------------------------------------------------- investors and projects

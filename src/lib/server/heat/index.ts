@@ -1,6 +1,8 @@
 /**
  * The investment heat map: a metric summed into hexagons sized to the zoom
- * (ST_HexagonGrid in Web Mercator, ~36 px across on screen), over the visible box.
+ * (ST_Hexagon's grid in Web Mercator, ~36 px across on screen), over the visible box. Available
+ * land, vacant floor area and demand are kept per hexagon at zooms 4–13 by the writes themselves
+ * (migration 0014); other zooms and metrics are summed from their points per request.
  * Only published data counts. deck.gl draws the result in the browser.
  *
  * Metrics: available land (亩), vacant floor area (m²), demand (enquiries in the last
@@ -52,45 +54,55 @@ export class HeatInputError extends Error {
 	}
 }
 
-/** Points (in EPSG:3857) with the metric's value each. */
-function metricPoints(metric: HeatMetric, matchPoints: { lon: number; lat: number; score: number }[]): SQL {
-	const pt = (geom: SQL) => sql`ST_Transform(ST_PointOnSurface(${geom}), 3857)`;
-	switch (metric) {
-		case 'available_land':
-			return sql`select ${pt(sql`p.boundary`)} as g, p.area_m2 / (10000.0 / 15) as v
-				from plots p join parks pk on pk.id = p.park_id
-				where p.published and pk.published and p.supply_status = 'available' and p.boundary && b4326`;
-		case 'vacant_floor':
-			return sql`select ${pt(sql`b.footprint`)} as g, o.vacant_m2 as v
-				from buildings b join parks pk on pk.id = b.park_id
-					cross join lateral building_occupancy(b.id, b.leasable_area_m2, b.leased_area_m2) o
-				where b.published and pk.published and b.footprint && b4326`;
-		case 'demand':
-			return sql`
-				select ${pt(sql`geom`)} as g, sum(v) as v from (
-					select coalesce(pl.boundary, bl.footprint, pk.boundary) as geom, 1.0 as v
-					from enquiries e left join plots pl on pl.id = e.plot_id and pl.published
-						left join buildings bl on bl.id = e.building_id and bl.published
-						left join parks pk on pk.id = e.park_id and pk.published
-					where e.created_at > now() - interval '365 days'
-					union all
-					select coalesce(pl.boundary, bl.footprint, pk.boundary), sv.views::float8
-					from site_views sv
-						left join plots pl on sv.site_kind = 'plot' and pl.code = sv.site_code and pl.published
-						left join buildings bl on sv.site_kind = 'building' and bl.code = sv.site_code and bl.published
-						left join parks pk on sv.site_kind = 'park' and pk.code = sv.site_code and pk.published
-					where sv.day > current_date - 90
-				) d where geom is not null and geom && b4326 group by geom`;
-		case 'unmet':
-			return sql`select ST_Transform(c.pt, 3857) as g, c.v from (
-					select ST_SetSRID(ST_MakePoint(split_part(cell, ',', 1)::float8, split_part(cell, ',', 2)::float8), 4326) as pt, sum(searches)::float8 as v
-					from search_demand where not found and cell <> '' and week_of > current_date - 91 group by cell
-				) c where c.pt && b4326`;
-		case 'match':
-			return sql`select ST_Transform(ST_SetSRID(ST_MakePoint(m.lon, m.lat), 4326), 3857) as g, m.score::float8 as v
-				from jsonb_to_recordset(${JSON.stringify(matchPoints)}::jsonb) as m(lon float8, lat float8, score float8)`;
-	}
+/** Metrics kept per hexagon in the database (heat_sources, heat_cells; migration 0014), at these zooms. */
+const KEPT: readonly HeatMetric[] = ['available_land', 'vacant_floor', 'demand'];
+export const KEPT_ZOOMS = { min: 4, max: 13 } as const;
+
+/** Web Mercator metres of a longitude and latitude. */
+function mercator(lon: number, lat: number): [number, number] {
+	const r = 6378137;
+	const clamped = Math.max(-85.05112878, Math.min(85.05112878, lat));
+	return [(r * lon * Math.PI) / 180, r * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360))];
 }
+
+/** Hexagon columns and rows that can touch a box (EPSG:3857), one spare each way. */
+function hexRange(box: [number, number, number, number], size: number) {
+	const h = Math.sqrt(3) * size;
+	return {
+		i0: Math.floor(box[0] / (1.5 * size)) - 1,
+		i1: Math.ceil(box[2] / (1.5 * size)) + 1,
+		j0: Math.floor(box[1] / h) - 1,
+		j1: Math.ceil(box[3] / h) + 1
+	};
+}
+
+/** The (value, sites) per hexagon `i, j` of a request, as the relation `cells(i, j, value, sites)`. */
+function cellsSql(metric: HeatMetric, zoom: number, box: [number, number, number, number], size: number, matchPoints: MatchPoint[]): SQL {
+	const [x0, y0, x1, y1] = box;
+	if (KEPT.includes(metric) && zoom >= KEPT_ZOOMS.min && zoom <= KEPT_ZOOMS.max) {
+		const r = hexRange(box, size);
+		return sql`select c.i, c.j, c.value, c.sites from heat_cells c
+			where c.metric = ${metric} and c.zoom = ${zoom}::smallint and c.i between ${r.i0}::int and ${r.i1}::int and c.j between ${r.j0}::int and ${r.j1}::int`;
+	}
+	const sources = KEPT.includes(metric)
+		? sql`select s.x, s.y, s.value from heat_sources s
+			where s.metric = ${metric} and s.x between ${x0}::float8 - ${size}::float8 and ${x1}::float8 + ${size}::float8
+				and s.y between ${y0}::float8 - ${size}::float8 and ${y1}::float8 + ${size}::float8`
+		: metric === 'match'
+			? sql`select ST_X(p) as x, ST_Y(p) as y, m.score::float8 as value
+				from jsonb_to_recordset(${JSON.stringify(matchPoints)}::jsonb) as m(lon float8, lat float8, score float8)
+					cross join lateral ST_Transform(ST_SetSRID(ST_MakePoint(m.lon, m.lat), 4326), 3857) p`
+			: sql`select ST_X(p) as x, ST_Y(p) as y, c.v as value from (
+					select split_part(cell, ',', 1)::float8 as lon, split_part(cell, ',', 2)::float8 as lat, sum(searches)::float8 as v
+					from search_demand where not found and cell <> '' and week_of > current_date - 91 group by cell
+				) c cross join lateral ST_Transform(ST_SetSRID(ST_MakePoint(c.lon, c.lat), 4326), 3857) p`;
+	const agg = metric === 'match' ? sql`max(s.value)` : sql`sum(s.value)`;
+	return sql`select h.i, h.j, ${agg} as value, count(*)::int as sites
+		from (${sources}) s cross join lateral hex_cell(s.x, s.y, ${size}::float8) h
+		where s.value > 0 group by h.i, h.j`;
+}
+
+type MatchPoint = { lon: number; lat: number; score: number };
 
 export function parseHeatRequest(params: URLSearchParams): { metric: HeatMetric; zoom: number; bbox: [number, number, number, number] } {
 	const errors: FieldError[] = [];
@@ -122,41 +134,34 @@ const UNITS: Record<HeatMetric, HeatResult['unit']> = {
 };
 
 export async function heatCells(
-	db: Database,
+	db: Pick<Database, 'rows'>,
 	req: { metric: HeatMetric; zoom: number; bbox: [number, number, number, number] },
-	matchPoints: { lon: number; lat: number; score: number }[] = []
+	matchPoints: MatchPoint[] = []
 ): Promise<HeatResult> {
-	const size = hexSizeM(req.zoom);
+	const zoom = Math.round(req.zoom);
+	const size = hexSizeM(zoom);
 	const [w, s, e, n] = req.bbox;
-	const [extent] = await db.rows<{ area: number }>(sql`select ST_Area(ST_Transform(ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326), 3857)) as area`);
+	const [x0, y0] = mercator(w, s);
+	const [x1, y1] = mercator(e, n);
 	const hexArea = 2.598 * size * size;
-	if (Number(extent.area) / hexArea > MAX_HEXAGONS) {
+	if (((x1 - x0) * (y1 - y0)) / hexArea > MAX_HEXAGONS) {
 		throw new HeatInputError([
 			{
 				field: 'bbox',
 				code: 'too_many_cells',
-				message: `The box needs more than ${MAX_HEXAGONS} hexagons at zoom ${req.zoom}; zoom out or ask for a smaller box.`,
+				message: `The box needs more than ${MAX_HEXAGONS} hexagons at zoom ${zoom}; zoom out or ask for a smaller box.`,
 				params: { max: MAX_HEXAGONS }
 			}
 		]);
 	}
-	// Each point finds its own hexagon (a grid over the point's 1 m box yields the one or two
-	// cells touching it), so the work grows with the points, not with hexagons × points.
+	const box: [number, number, number, number] = [x0, y0, x1, y1];
+	// The hexagons that hold something and touch the box; each drawn by ST_Hexagon from its i, j.
 	const rows = await db.rows<{ ring: string; value: number; count: number }>(sql`
-		with env as (
-			select ST_MakeEnvelope(${w}, ${s}, ${e}, ${n}, 4326) as b4326
-		), pts as (
-			select row_number() over () as pid, p.g, p.v from env cross join lateral (${metricPoints(req.metric, matchPoints)}) p
-			where p.v > 0
-		), hit as (
-			select distinct on (pts.pid) pts.v, h.i, h.j, h.geom
-			from pts cross join lateral ST_HexagonGrid(${size}::float8, ST_Expand(pts.g, 1)) h
-			where ST_Intersects(h.geom, pts.g)
-			order by pts.pid, h.i, h.j
-		), cells as (
-			select i, j, (array_agg(geom))[1] as geom, ${req.metric === 'match' ? sql`max(v)` : sql`sum(v)`} as value, count(*) as count from hit group by i, j
-		)
-		select ST_AsGeoJSON(ST_Transform(geom, 4326), 6) as ring, value::float8 as value, count::int as count from cells`);
+		select ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_Hexagon(${size}::float8, c.i, c.j), 3857), 4326), 6) as ring,
+			c.value::float8 as value, c.sites::int as count
+		from (${cellsSql(req.metric, zoom, box, size, matchPoints)}) c
+		where c.value > 0
+			and ST_Intersects(ST_SetSRID(ST_Hexagon(${size}::float8, c.i, c.j), 3857), ST_MakeEnvelope(${x0}::float8, ${y0}::float8, ${x1}::float8, ${y1}::float8, 3857))`);
 	const cells = rows.map((r) => ({
 		polygon: JSON.parse(r.ring).coordinates[0] as [number, number][],
 		value: Number(r.value),

@@ -9,8 +9,8 @@
 import type { Database } from '../db/client';
 import { LAYERS, isOneOf, type LayerName } from '../../domain/vocab';
 import { encodeTile, type TileRow } from './encode';
-import { MAX_TILE_ZOOM, TILE_LAYERS } from './layers';
-import { mvtQuery, rowsQuery } from './sql';
+import { MAX_PLOTS_PER_TILE, MAX_TILE_ZOOM, PLOT_CELLS_LAYER, PLOT_CELLS_MIN_ZOOM, PLOT_DETAIL_MIN_ZOOM, TILE_LAYERS } from './layers';
+import { mvtQuery, plotCellsQuery, plotCountQuery, rowsQuery } from './sql';
 import { TileCache } from './cache';
 import { currentVersions } from './versions';
 import { gcjTileShift } from './datum';
@@ -79,6 +79,8 @@ export function defaultEncoder(database: Database): TileEncoder {
 
 export class TileService {
 	private readonly cache: TileCache;
+	/** Tiles being built now, by cache key (single flight). */
+	private readonly building = new Map<string, Promise<Uint8Array>>();
 	constructor(
 		private readonly database: Database,
 		options: { cacheBytes?: number } = {}
@@ -125,9 +127,20 @@ export class TileService {
 		const key = `${encoder}|${etag}`;
 		const cached = this.cache.get(key);
 		if (cached) return { body: cached, etag, version };
-		const body = a.layer === COMPOSITE ? await this.composite(a, encoder) : await buildTile(this.database, a as TileAddress & { layer: LayerName }, encoder);
-		this.cache.set(key, body);
-		return { body, etag, version };
+		// Requests for a tile that is being built wait for that build instead of starting their own.
+		let building = this.building.get(key);
+		if (!building) {
+			building = (a.layer === COMPOSITE ? this.composite(a, encoder) : buildTile(this.database, a as TileAddress & { layer: LayerName }, encoder)).then(
+				(body) => {
+					this.cache.set(key, body);
+					return body;
+				}
+			);
+			this.building.set(key, building);
+			const done = () => this.building.delete(key);
+			building.then(done, done);
+		}
+		return { body: await building, etag, version };
 	}
 }
 
@@ -152,16 +165,39 @@ export function etagFor(a: TileAddress, version: number): string {
 /** Builds one tile from the database, uncached. */
 export async function buildTile(database: Pick<Database, 'rows'>, a: TileAddress & { layer: LayerName }, encoder: TileEncoder): Promise<Uint8Array> {
 	const layer = TILE_LAYERS[a.layer];
+	if (a.layer === 'plots' && (await plotsAggregated(database, a))) return buildPlotCells(database, a, encoder);
 	if (a.z < layer.minZoom) return new Uint8Array(0);
 	const shift = a.datum === 'gcj02' ? gcjTileShift(a.z, a.x, a.y) : undefined;
-	if (encoder === 'postgis') {
-		const [row] = await database.rows<{ tile: Uint8Array | null }>(mvtQuery(layer, a.z, a.x, a.y, shift));
-		const tile = row?.tile;
-		return tile ? new Uint8Array(tile.buffer, tile.byteOffset, tile.byteLength) : new Uint8Array(0);
-	}
-	const rows = await database.rows<{ id: number; props: TileRow['props'] | string; geojson: string }>(rowsQuery(layer, a.z, a.x, a.y, shift));
+	if (encoder === 'postgis') return bytea(await database.rows<{ tile: Uint8Array | null }>(mvtQuery(layer, a.z, a.x, a.y, shift)));
+	return encodeRows(layer.name, await database.rows<RowOut>(rowsQuery(layer, a.z, a.x, a.y, shift)));
+}
+
+/**
+ * Whether a plots tile shows the plots counted per cell: below PLOT_DETAIL_MIN_ZOOM always (from
+ * PLOT_CELLS_MIN_ZOOM), and above it when the tile holds more than MAX_PLOTS_PER_TILE plots.
+ */
+export async function plotsAggregated(database: Pick<Database, 'rows'>, a: Pick<TileAddress, 'z' | 'x' | 'y'>): Promise<boolean> {
+	if (a.z < PLOT_CELLS_MIN_ZOOM) return false;
+	if (a.z < PLOT_DETAIL_MIN_ZOOM) return true;
+	const [r] = await database.rows<{ plots: number }>(plotCountQuery(a.z, a.x, a.y));
+	return Number(r?.plots ?? 0) > MAX_PLOTS_PER_TILE;
+}
+
+async function buildPlotCells(database: Pick<Database, 'rows'>, a: TileAddress, encoder: TileEncoder): Promise<Uint8Array> {
+	if (encoder === 'postgis') return bytea(await database.rows<{ tile: Uint8Array | null }>(plotCellsQuery(a.z, a.x, a.y, 'mvt')));
+	return encodeRows(PLOT_CELLS_LAYER, await database.rows<RowOut>(plotCellsQuery(a.z, a.x, a.y, 'rows')));
+}
+
+type RowOut = { id: number | string; props: TileRow['props'] | string; geojson: string };
+
+function bytea(rows: { tile: Uint8Array | null }[]): Uint8Array {
+	const tile = rows[0]?.tile;
+	return tile ? new Uint8Array(tile.buffer, tile.byteOffset, tile.byteLength) : new Uint8Array(0);
+}
+
+function encodeRows(name: string, rows: RowOut[]): Uint8Array {
 	return encodeTile(
-		layer.name,
+		name,
 		rows.map((r) => ({
 			id: Number(r.id),
 			props: typeof r.props === 'string' ? JSON.parse(r.props) : r.props,

@@ -3,7 +3,7 @@
  * the composite (`all`), with every layer's fields, the zone's bounds and the zoom range; and a
  * QGIS vector-tile connection file (QGIS takes an XYZ address plus a style URL, not TileJSON).
  */
-import { TILE_LAYERS, MAX_TILE_ZOOM } from './layers';
+import { TILE_LAYERS, MAX_TILE_ZOOM, PLOT_CELLS_LAYER, PLOT_CELLS_MIN_ZOOM } from './layers';
 import { LAYERS, type LayerName } from '../../domain/vocab';
 import { escapeXml } from '../../domain/markup';
 
@@ -31,12 +31,33 @@ export const TILE_FIELDS: Record<LayerName, Record<string, string>> = {
 	roads: { class: 'Road class', name_zh: 'Name (Chinese)', name_en: 'Name (English)' }
 };
 
+/** The counted plots (where a tile would hold too many single plots), inside plots and composite tiles. */
+const PLOT_CELL_FIELDS: Record<string, string> = {
+	plots: 'Published plots in the cell',
+	status: 'Most common supply status',
+	available: 'Plots available',
+	available_mu: 'Land available (mu)',
+	idle: 'Confirmed idle plots',
+	low_efficiency: 'Confirmed low-efficiency plots'
+};
+
 /** The tiles are served to this zoom; clients over-zoom beyond it. */
 const SERVED_MAX_ZOOM = 16;
 
 export function tileJson(origin: string, layer: LayerName | 'all', bounds: [number, number, number, number] | null) {
 	const layers = layer === 'all' ? [...LAYERS] : [layer];
-	const minzoom = Math.min(...layers.map((l) => TILE_LAYERS[l].minZoom));
+	const minzoom = Math.min(...layers.map((l) => (l === 'plots' ? PLOT_CELLS_MIN_ZOOM : TILE_LAYERS[l].minZoom)));
+	const cells = layers.includes('plots')
+		? [
+				{
+					id: PLOT_CELLS_LAYER,
+					fields: PLOT_CELL_FIELDS,
+					minzoom: PLOT_CELLS_MIN_ZOOM,
+					maxzoom: SERVED_MAX_ZOOM,
+					description: 'Plots counted per cell where a tile would hold more than it can draw'
+				}
+			]
+		: [];
 	return {
 		tilejson: '3.0.0',
 		name: layer === 'all' ? 'SiteAtlas' : `SiteAtlas ${layer}`,
@@ -49,7 +70,7 @@ export function tileJson(origin: string, layer: LayerName | 'all', bounds: [numb
 		maxzoom: Math.min(SERVED_MAX_ZOOM, MAX_TILE_ZOOM),
 		bounds: bounds ?? [-180, -85.0511, 180, 85.0511],
 		...(bounds ? { center: [(bounds[0] + bounds[2]) / 2, (bounds[1] + bounds[3]) / 2, Math.max(minzoom, 11)] } : {}),
-		vector_layers: layers.map((l) => ({ id: l, fields: TILE_FIELDS[l], minzoom: TILE_LAYERS[l].minZoom, maxzoom: SERVED_MAX_ZOOM }))
+		vector_layers: [...layers.map((l) => ({ id: l, fields: TILE_FIELDS[l], minzoom: TILE_LAYERS[l].minZoom, maxzoom: SERVED_MAX_ZOOM })), ...cells]
 	};
 }
 
