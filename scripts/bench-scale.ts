@@ -25,7 +25,7 @@ import { generateScale } from '../src/lib/server/sample/scale';
 import { buildTile, defaultEncoder } from '../src/lib/server/tiles/service';
 import { tileOf, type TileXYZ } from '../src/lib/geo/tiles';
 import { parseFinderQuery } from '../src/lib/domain/finder';
-import { searchSites } from '../src/lib/server/search';
+import { matchPointsSql, searchSites } from '../src/lib/server/search';
 import { heatCells, HEAT_METRICS } from '../src/lib/server/heat';
 import { pct, startApp } from './bench-util';
 
@@ -194,7 +194,7 @@ async function direct(z: Zone, db: Database) {
 			const bbox: [number, number, number, number] = [lon - dLon, lat - dLat, lon + dLon, lat + dLat];
 			const finder = parseFinderQuery(new URLSearchParams('industry=new_materials')).query;
 			const times = await timeEach([0], async () => {
-				const points = metric === 'match' ? (await searchSites(db, { ...finder, page: 1, pageSize: 1 })).matches : [];
+				const points = metric === 'match' ? await matchPointsSql(db, finder, bbox) : null;
 				await heatCells(db, { metric, zoom, bbox }, points);
 			});
 			report(z.name, `heat ${metric} z${zoom}`, times);

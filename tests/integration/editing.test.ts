@@ -17,7 +17,7 @@ import {
 	buildingSnapshot
 } from '../../src/lib/server/editing';
 import { TileService } from '../../src/lib/server/tiles/service';
-import { searchSites } from '../../src/lib/server/search';
+import { rankSites } from '../../src/lib/server/search';
 import { parseFinderQuery } from '../../src/lib/domain/finder';
 import { MODE, openTestDatabase } from './db';
 import { decode, tileOf } from './tiles';
@@ -116,8 +116,9 @@ describe(`editing plots (${MODE})`, () => {
 		const f = Array.from({ length: layer.length }, (_, i) => layer.feature(i)).find((x) => x.id === p.id)!;
 		expect(f.properties.status).toBe('negotiating');
 		// …and the finder's default (available) no longer returns it.
-		const r = await searchSites(db, { ...parseFinderQuery(new URLSearchParams('stale=1')).query, pageSize: 50, page: 1 });
-		expect(r.matches.map((m) => m.code)).not.toContain(p.code);
+		const r = await rankSites(db, parseFinderQuery(new URLSearchParams('stale=1')).query, { offset: 0, limit: 10_000 });
+		expect(r.ranked.length).toBeGreaterThan(10);
+		expect(r.ranked.map((m) => m.code)).not.toContain(p.code);
 	});
 	it('refuses a stale save with 409, returns the current record and changes nothing', async () => {
 		const editor = await as('editor-nm@demo.siteatlas', 'demo-nm-2026');

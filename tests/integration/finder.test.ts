@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/lib/server/db/client';
 import { parseFinderQuery } from '../../src/lib/domain/finder';
-import { SearchInputError, searchSites } from '../../src/lib/server/search';
+import { SearchInputError, rankSites, searchSites } from '../../src/lib/server/search';
 import { adviseEmpty } from '../../src/lib/server/search/empty';
 import { MODE, openEmptyDatabase } from './db';
 import { loadFixture } from './fixture';
@@ -99,7 +99,9 @@ describe(`finder on the fixture zone (${MODE})`, () => {
 		const r = await searchSites(db, query);
 		expect(r.total).toBe(3);
 		expect(r.items.length).toBe(1);
-		expect(r.matches.length).toBe(3);
+		const all = await rankSites(db, query, { offset: 0, limit: 100 });
+		expect(all.total).toBe(3);
+		expect(r.items[0].code).toBe(all.ranked[2].code);
 	});
 	it('finds space in published buildings by vacancy, rent and kind', async () => {
 		expect(await codes('kind=building')).toEqual(['BLD1', 'BLD2']);

@@ -49,10 +49,10 @@ describe(`heat aggregation (${MODE})`, () => {
 		expect(sum(r.cells)).toBe(3);
 	});
 	it('gives each cell the best match score of its sites, 0–100', async () => {
-		const r = await heatCells(db, { metric: 'match', zoom: 13, bbox: ZONE }, [
-			{ lon: 100.005, lat: 30.004, score: 80 },
-			{ lon: 100.00502, lat: 30.00401, score: 50 }
-		]);
+		const points = sql`select ST_X(p) as x, ST_Y(p) as y, v.score as value
+			from (values (100.005::float8, 30.004::float8, 80::float8), (100.00502, 30.00401, 50)) v(lon, lat, score)
+			cross join lateral ST_Transform(ST_SetSRID(ST_MakePoint(v.lon, v.lat), 4326), 3857) p`;
+		const r = await heatCells(db, { metric: 'match', zoom: 13, bbox: ZONE }, points);
 		expect(r.cells).toHaveLength(1);
 		expect(r.cells[0].value).toBe(80);
 		expect(r.cells[0].count).toBe(2);

@@ -21,7 +21,7 @@ import { createRoad, deleteRoad, updateRoad } from '../../src/lib/server/roads';
 import { routeTour } from '../../src/lib/server/tours/graph';
 import { runImport } from '../../src/lib/server/import';
 import { undoImport } from '../../src/lib/server/import/undo';
-import { searchSites } from '../../src/lib/server/search';
+import { rankSites, searchSites } from '../../src/lib/server/search';
 import { parseFinderQuery } from '../../src/lib/domain/finder';
 import { parkCreateSchema } from '../../src/lib/domain/admin-schemas';
 import { buildingCreateSchema, plotEditOf } from '../../src/lib/domain/edit-schemas';
@@ -90,7 +90,8 @@ describe(`new and retired records (${MODE})`, () => {
 		db.rows<{ action: string; before: unknown; after: unknown }>(
 			sql`select action, before, after from audit_entries where entity = ${entity} and entity_id = ${id} order by id`
 		);
-	const publicCodes = async () => (await searchSites(db, parseFinderQuery(new URLSearchParams('pageSize=100')).query)).matches.map((r) => r.code).sort();
+	const publicCodes = async () =>
+		(await rankSites(db, parseFinderQuery(new URLSearchParams()).query, { offset: 0, limit: 10_000 })).ranked.map((r) => r.code).sort();
 
 	it('an editor draws plots in their own park only; the park is checked before the body', async () => {
 		await expect(requireParkScope(db, other, 'AP')).rejects.toBeInstanceOf(PermissionError);

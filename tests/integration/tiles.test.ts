@@ -6,6 +6,8 @@ import type { Database } from '../../src/lib/server/db/client';
 import { TileService, buildTile, defaultEncoder } from '../../src/lib/server/tiles/service';
 import { bumpLayerVersions } from '../../src/lib/server/tiles/versions';
 import { LAYERS } from '../../src/lib/domain/vocab';
+import { parseFinderQuery } from '../../src/lib/domain/finder';
+import { rankSites } from '../../src/lib/server/search';
 import { MODE, openTestDatabase } from './db';
 import { canonical, decode, tileOf, tilesCovering } from './tiles';
 
@@ -156,6 +158,31 @@ describe(`vector tiles (${MODE}, ${MODE === 'server' ? 'ST_AsMVT' : 'JS encoder'
 			}
 		}
 		expect(checked).toBeGreaterThan(1000);
+	});
+
+	it("outlines a search's matches in the matches tiles: exactly the matching sites the tile overlaps", async () => {
+		const query = parseFinderQuery(new URLSearchParams('industry=new_materials&stale=1')).query;
+		const all = await rankSites(db, query, { offset: 0, limit: 100_000 });
+		expect(all.total).toBeGreaterThan(10);
+		const ids = new Set(all.ranked.map((r) => r.id));
+		const p = await plot(sql`id = ${all.ranked[0].id}`);
+		for (const z of [11, 14]) {
+			const t = tileOf(p.lon, p.lat, z);
+			const tile = await tiles.matches(query, t);
+			const layer = decode(tile.body, 'matches')!;
+			const got = Array.from({ length: layer.length }, (_, i) => layer.feature(i));
+			expect(got.every((f) => f.properties.kind === 'plot')).toBe(true);
+			const inTile = await db.rows<{ id: number }>(sql`
+				select id from plots where ST_Intersects(ST_Transform(boundary, 3857), ST_TileEnvelope(${z}::int, ${t.x}::int, ${t.y}::int, margin => ${64 / 4096}::float8))`);
+			const expected = inTile.map((r) => Number(r.id)).filter((id) => ids.has(id));
+			expect(got.map((f) => Number(f.id)).sort((a, b) => a - b)).toEqual(expected.sort((a, b) => a - b));
+			expect(got.length).toBeGreaterThan(0);
+		}
+		// Another search, another ETag; nothing below the matches' zoom.
+		const other = parseFinderQuery(new URLSearchParams('industry=aerospace')).query;
+		const t = tileOf(p.lon, p.lat, 14);
+		expect(await tiles.matchesEtag(other, t)).not.toBe(await tiles.matchesEtag(query, t));
+		expect((await tiles.matches(query, tileOf(p.lon, p.lat, 9))).body.byteLength).toBe(0);
 	});
 
 	it('keeps every tile of the sample zone under 500 KB from z10 to z17', async () => {

@@ -880,5 +880,6 @@ export const ROUTE_TABLE: Record<string, RouteSpec> = {
 		access: { kind: 'public' }
 	},
 	'POST /signout?/default': { path: () => '/signout', as: 'staff', destructive: true, access: { kind: 'public' } },
-	'GET /tiles/[layer]/[z]/[x]/[y].mvt': { path: () => '/tiles/all/14/13585/6354.mvt' }
+	'GET /tiles/[layer]/[z]/[x]/[y].mvt': { path: () => '/tiles/all/14/13585/6354.mvt' },
+	'GET /tiles/matches/[z]/[x]/[y].mvt': { path: () => '/tiles/matches/14/13585/6354.mvt?industry=new_materials', query: [...FINDER, 'datum'] }
 };

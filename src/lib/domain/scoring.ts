@@ -161,7 +161,10 @@ function nameParams(field: string, name: NamePair | undefined, code: string): Re
 	return { [`${field}Zh`]: name?.zh ?? code, [`${field}En`]: name?.en ?? code };
 }
 
-/** Orders scored sites: best score first, then the smaller adequate site, then by code. */
+/**
+ * Orders scored sites: best score first, then the smaller adequate site, then by code in code
+ * point order — the order the finder's SQL ranks in (`collate "C"`).
+ */
 export function compareScored(a: { score: number; areaM2: number; code: string }, b: { score: number; areaM2: number; code: string }): number {
-	return b.score - a.score || a.areaM2 - b.areaM2 || a.code.localeCompare(b.code);
+	return b.score - a.score || a.areaM2 - b.areaM2 || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
 }

@@ -1,6 +1,11 @@
-/** Map helpers for the finder: id filters for highlights, and the area of interest as GeoJSON. */
+/** Map helpers for the finder: id filters for highlights, the matches' outlines and the area of interest as GeoJSON. */
 import { circle as turfCircle, centroid, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import { MATCHES_BEFORE, MATCHES_SOURCE, TILE_SOURCE, matchLayers } from './layers';
+
+/** Matches are outlined from this zoom (lib/server/tiles/matches.ts MATCHES_MIN_ZOOM). */
+export const MATCHES_MIN_ZOOM = 10;
 
 /** A filter matching features whose id is in the list (matches nothing for an empty list). */
 export function idFilter(ids: number[]): unknown[] {
@@ -33,3 +38,26 @@ export function drawnArea(geometry: Polygon, isCircle: boolean): Area {
 	const radiusKm = distance(c, geometry.coordinates[0][0], { units: 'kilometers' });
 	return { circle: { lon: r6(c[0]), lat: r6(c[1]), radiusKm: Math.round(radiusKm * 1000) / 1000 } };
 }
+
+/**
+ * Shows the matches of a search (its finder parameters) as outlines from the matches tiles,
+ * in the datum of the map's own tiles; `null` takes them away.
+ */
+export function showMatches(map: MatchMap, search: string | null): void {
+	for (const l of matchLayers()) if (map.getLayer(l.id)) map.removeLayer(l.id);
+	if (map.getSource(MATCHES_SOURCE)) map.removeSource(MATCHES_SOURCE);
+	if (search === null) return;
+	const own = (map.getSource(TILE_SOURCE) as { tiles?: string[] } | undefined)?.tiles?.[0];
+	if (!own) return;
+	const url = own.replace('/tiles/all/', '/tiles/matches/');
+	map.addSource(MATCHES_SOURCE, {
+		type: 'vector',
+		tiles: [`${url}${url.includes('?') ? '&' : '?'}${search}`],
+		minzoom: MATCHES_MIN_ZOOM,
+		maxzoom: 16
+	});
+	const before = map.getLayer(MATCHES_BEFORE) ? MATCHES_BEFORE : undefined;
+	for (const l of matchLayers()) map.addLayer(l, before);
+}
+
+type MatchMap = Pick<MapLibreMap, 'getLayer' | 'removeLayer' | 'getSource' | 'removeSource' | 'addSource' | 'addLayer'>;

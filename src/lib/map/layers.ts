@@ -86,18 +86,35 @@ function highlightLayers(): LayerSpecification[] {
 	});
 	// At zone zoom a plot is a few pixels: a full-width outline would fill it (every park a
 	// purple blob); the outline thins out with the zoom and reaches its width at street level.
-	const matchWidth = ['interpolate', ['linear'], ['zoom'], 11, 0.4, 13, 1.2, 15, 2.5];
 	return [
 		{ id: 'aoi-fill', type: 'fill', source: 'aoi', paint: { 'fill-color': '#0b4f6c', 'fill-opacity': 0.08 } },
 		{ id: 'aoi-line', type: 'line', source: 'aoi', paint: { 'line-color': '#0b4f6c', 'line-width': 2, 'line-dasharray': [2, 1] } },
-		line('plots-match', 'plots', MATCH_OUTLINE_COLOR, matchWidth),
-		line('buildings-match', 'buildings', MATCH_OUTLINE_COLOR, matchWidth),
 		line('plots-hover', 'plots', '#f59e0b', 5),
 		line('buildings-hover', 'buildings', '#f59e0b', 5),
 		line('plots-selected', 'plots', '#111827', 3),
 		line('buildings-selected', 'buildings', '#111827', 3),
 		line('parks-selected', 'parks', '#111827', 3)
 	];
+}
+
+/** The source of the finder's matches (tiles of /tiles/matches, added while a search is shown). */
+export const MATCHES_SOURCE = 'matches';
+/** Match outlines are drawn under this layer (above the fills, under hover and selection). */
+export const MATCHES_BEFORE = 'plots-hover';
+
+/** Outlines of the finder's matches, from the matches source. */
+export function matchLayers(): LayerSpecification[] {
+	// At zone zoom a plot is a few pixels: a full-width outline would fill it (every park a
+	// purple blob); the outline thins out with the zoom and reaches its width at street level.
+	const width = ['interpolate', ['linear'], ['zoom'], 11, 0.4, 13, 1.2, 15, 2.5] as never;
+	return (['plot', 'building'] as const).map((kind) => ({
+		id: `${kind}s-match`,
+		type: 'line',
+		source: MATCHES_SOURCE,
+		'source-layer': 'matches',
+		filter: ['==', ['get', 'kind'], kind] as never,
+		paint: { 'line-color': MATCH_OUTLINE_COLOR, 'line-width': width }
+	}));
 }
 
 export function dataLayers(): LayerSpecification[] {

@@ -5,10 +5,10 @@
  */
 import type { Database } from '../db/client';
 import type { FinderQuery } from '../../domain/finder';
-import { findSites } from '../search';
+import { rankSites } from '../search';
 import { translate, type Locale } from '../../i18n';
 import { publicByCodes, publicInPark, publicTable } from './records';
-import { ExportRefused, checkExportable, parseExportRequest } from './request';
+import { EXPORT_MAX_ROWS, ExportRefused, checkExportable, parseExportRequest } from './request';
 import { exportResponse } from './index';
 import type { ExportTable } from './table';
 import { sql } from 'drizzle-orm';
@@ -30,8 +30,8 @@ export async function publicExport(db: Database, layer: string, url: URL, locale
 /** Every result of a search, best first: plots and buildings in one table with their rank and score. */
 export async function finderExport(db: Database, query: FinderQuery, url: URL, locale: Locale): Promise<Response> {
 	const request = parseExportRequest(url);
-	const result = await findSites(db, { ...query, page: 1 });
-	const ranked = [...result.matches].sort((a, b) => b.score - a.score || a.code.localeCompare(b.code));
+	// In the finder's ranking; one over the limit, so that checkExportable can refuse a search too large to download.
+	const ranked = (await rankSites(db, query, { offset: 0, limit: EXPORT_MAX_ROWS + 1 })).ranked.map((r) => ({ ...r, kind: query.kind }));
 	const codes = (kind: 'plot' | 'building') => ranked.filter((m) => m.kind === kind).map((m) => m.code);
 	const [plots, buildings] = await Promise.all([
 		publicTable(db, 'plots', publicByCodes(codes('plot')), locale, 'plots'),

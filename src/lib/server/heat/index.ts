@@ -14,7 +14,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { parseFinderQuery, type FieldError } from '../../domain/finder';
-import { SearchInputError, searchSites } from '../search';
+import { SearchInputError, matchPointsSql } from '../search';
 import { publicAnswers } from '../cache/versioned';
 
 export const HEAT_METRICS = ['available_land', 'vacant_floor', 'demand', 'match', 'unmet'] as const;
@@ -77,7 +77,7 @@ function hexRange(box: [number, number, number, number], size: number) {
 }
 
 /** The (value, sites) per hexagon `i, j` of a request, as the relation `cells(i, j, value, sites)`. */
-function cellsSql(metric: HeatMetric, zoom: number, box: [number, number, number, number], size: number, matchPoints: MatchPoint[]): SQL {
+function cellsSql(metric: HeatMetric, zoom: number, box: [number, number, number, number], size: number, matches: SQL | null): SQL {
 	const [x0, y0, x1, y1] = box;
 	if (KEPT.includes(metric) && zoom >= KEPT_ZOOMS.min && zoom <= KEPT_ZOOMS.max) {
 		const r = hexRange(box, size);
@@ -89,9 +89,7 @@ function cellsSql(metric: HeatMetric, zoom: number, box: [number, number, number
 			where s.metric = ${metric} and s.x between ${x0}::float8 - ${size}::float8 and ${x1}::float8 + ${size}::float8
 				and s.y between ${y0}::float8 - ${size}::float8 and ${y1}::float8 + ${size}::float8`
 		: metric === 'match'
-			? sql`select ST_X(p) as x, ST_Y(p) as y, m.score::float8 as value
-				from jsonb_to_recordset(${JSON.stringify(matchPoints)}::jsonb) as m(lon float8, lat float8, score float8)
-					cross join lateral ST_Transform(ST_SetSRID(ST_MakePoint(m.lon, m.lat), 4326), 3857) p`
+			? (matches ?? sql`select 0::float8 as x, 0::float8 as y, 0::float8 as value where false`)
 			: sql`select ST_X(p) as x, ST_Y(p) as y, c.v as value from (
 					select split_part(cell, ',', 1)::float8 as lon, split_part(cell, ',', 2)::float8 as lat, sum(searches)::float8 as v
 					from search_demand where not found and cell <> '' and week_of > current_date - 91 group by cell
@@ -101,8 +99,6 @@ function cellsSql(metric: HeatMetric, zoom: number, box: [number, number, number
 		from (${sources}) s cross join lateral hex_cell(s.x, s.y, ${size}::float8) h
 		where s.value > 0 group by h.i, h.j`;
 }
-
-type MatchPoint = { lon: number; lat: number; score: number };
 
 export function parseHeatRequest(params: URLSearchParams): { metric: HeatMetric; zoom: number; bbox: [number, number, number, number] } {
 	const errors: FieldError[] = [];
@@ -136,7 +132,8 @@ const UNITS: Record<HeatMetric, HeatResult['unit']> = {
 export async function heatCells(
 	db: Pick<Database, 'rows'>,
 	req: { metric: HeatMetric; zoom: number; bbox: [number, number, number, number] },
-	matchPoints: MatchPoint[] = []
+	/** For the match metric: the relation (x, y, value) of the matches' anchors (EPSG:3857) and scores. */
+	matches: SQL | null = null
 ): Promise<HeatResult> {
 	const zoom = Math.round(req.zoom);
 	const size = hexSizeM(zoom);
@@ -159,7 +156,7 @@ export async function heatCells(
 	const rows = await db.rows<{ ring: string; value: number; count: number }>(sql`
 		select ST_AsGeoJSON(ST_Transform(ST_SetSRID(ST_Hexagon(${size}::float8, c.i, c.j), 3857), 4326), 6) as ring,
 			c.value::float8 as value, c.sites::int as count
-		from (${cellsSql(req.metric, zoom, box, size, matchPoints)}) c
+		from (${cellsSql(req.metric, zoom, box, size, matches)}) c
 		where c.value > 0
 			and ST_Intersects(ST_SetSRID(ST_Hexagon(${size}::float8, c.i, c.j), 3857), ST_MakeEnvelope(${x0}::float8, ${y0}::float8, ${x1}::float8, ${y1}::float8, 3857))`);
 	const cells = rows.map((r) => ({
@@ -184,13 +181,16 @@ export async function heatForParams(db: Database, params: URLSearchParams): Prom
 }
 
 async function computeHeat(db: Database, req: ReturnType<typeof parseHeatRequest>, params: URLSearchParams): Promise<HeatResult> {
-	let points: { lon: number; lat: number; score: number }[] = [];
+	let matches: SQL | null = null;
 	if (req.metric === 'match') {
 		const finder = new URLSearchParams(params);
 		for (const k of ['metric', 'z', 'bbox']) finder.delete(k);
 		const { query, errors } = parseFinderQuery(finder);
 		if (errors.length) throw new SearchInputError(errors);
-		points = (await searchSites(db, { ...query, page: 1, pageSize: 1 })).matches;
+		// The matches in the box with a hexagon's margin, scored in the database.
+		const [w, s, e, n] = req.bbox;
+		const m = (hexSizeM(Math.round(req.zoom)) / 111_320) * 2;
+		matches = await matchPointsSql(db, query, [w - m, s - m, e + m, n + m]);
 	}
-	return heatCells(db, req, points);
+	return heatCells(db, req, matches);
 }

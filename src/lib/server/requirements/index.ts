@@ -13,7 +13,9 @@ import { searchSites, SearchInputError, type ScoredSite } from '../search';
 import { checkRateLimit, EnquiryRejected, newReference } from '../enquiries';
 
 /** Sites scoring below this are not worth a message. */
-export const MIN_MATCH_SCORE = 60;
+export /** Matches read per query while queueing. */
+const MATCH_PAGE = 50;
+const MIN_MATCH_SCORE = 60;
 /** At most this many messages per requirement per matching run. */
 const MAX_NEW_MATCHES = 20;
 
@@ -70,11 +72,28 @@ function message(r: Requirement, site: ScoredSite, origin: string): { subject: s
 /** Matches one requirement against the current sites; returns how many new messages were queued. */
 export async function matchRequirement(db: Database, r: Requirement, origin: string, onlySites?: Set<string>): Promise<number> {
 	const { query } = parseFinderQuery(new URLSearchParams(r.filters));
-	// Server-internal: every match with its reasons, best first.
-	const result = await searchSites(db, { ...query, page: 1, pageSize: Number.MAX_SAFE_INTEGER });
+	// Server-internal: the matches with their reasons, best first, a page at a time until enough are queued.
 	let queued = 0;
-	for (const site of result.items) {
-		if (queued >= MAX_NEW_MATCHES || site.score < MIN_MATCH_SCORE) break;
+	for (let page = 1; ; page++) {
+		const result = await searchSites(db, { ...query, page, pageSize: MATCH_PAGE });
+		const more = await queueMatches(db, r, origin, result.items, MAX_NEW_MATCHES - queued, onlySites);
+		queued += more.queued;
+		if (more.done || page * MATCH_PAGE >= result.total) return queued;
+	}
+}
+
+/** A page of matches for a requirement, queued until `room` is used or the scores fall below the bar. */
+async function queueMatches(
+	db: Database,
+	r: Requirement,
+	origin: string,
+	sites: ScoredSite[],
+	room: number,
+	onlySites?: Set<string>
+): Promise<{ queued: number; done: boolean }> {
+	let queued = 0;
+	for (const site of sites) {
+		if (queued >= room || site.score < MIN_MATCH_SCORE) return { queued, done: true };
 		if (onlySites && !onlySites.has(`${site.kind}:${site.code}`)) continue;
 		const { subject, body } = message(r, site, origin);
 		const inserted = await db.rows<{ id: number }>(sql`
@@ -84,7 +103,7 @@ export async function matchRequirement(db: Database, r: Requirement, origin: str
 			returning id`);
 		queued += inserted.length;
 	}
-	return queued;
+	return { queued, done: queued >= room };
 }
 
 /**

@@ -1,19 +1,22 @@
 /**
- * The site finder. Filters run in SQL (every value a bound parameter); distance to the
- * nearest facility of a kind and chain fit (enterprises of the investor's chain upstream
- * and downstream of its link nearby) are LATERAL joins; the score and its reasons come
- * from the pure `scoreSite`. Only published records of published parks are ever returned,
- * and records unconfirmed past the freshness limit only when asked for.
+ * The site finder. Filters, the score (score-sql.ts, equal to the pure `scoreSite`), the
+ * ranking and the paging all run in SQL, every value a bound parameter; then one query reads
+ * the page's sites in full, and `scoreSite` says their reasons. Distance to the nearest
+ * facility of a kind and chain fit (enterprises of the investor's chain upstream and
+ * downstream of its link nearby) are LATERAL joins; a distance limit first finds the sites
+ * near the facilities through the spatial index. Only published records of published parks
+ * are ever returned, and records unconfirmed past the freshness limit only when asked for.
  */
 import type { LandUse } from '../../domain/vocab';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { areaBoundsM2, DEFAULT_WITHIN_KM, finderParams, type FieldError, type FinderQuery } from '../../domain/finder';
 import { publicAnswers } from '../cache/versioned';
-import { CHAIN_RADIUS_KM, compareScored, scoreSite, type NamePair, type Reason, type SiteCandidate } from '../../domain/scoring';
+import { CHAIN_FULL_MARKS, CHAIN_RADIUS_KM, scoreSite, type NamePair, type Reason, type SiteCandidate } from '../../domain/scoring';
 import { freshness } from '../config';
 import { getTaxonomy, type Taxonomy } from './taxonomy';
 import { expandMetres } from '../db/geo-sql';
+import { scoreSql } from './score-sql';
 
 export class SearchInputError extends Error {
 	constructor(readonly errors: FieldError[]) {
@@ -49,8 +52,13 @@ export interface SearchResult {
 	items: ScoredSite[];
 	/** With a facility asked for: the distance (km) of the nearest match to it, or null. */
 	nearestKm: number | null;
-	/** Every match, lightly: for highlighting on the map and the match heat map. */
-	matches: { kind: 'plot' | 'building'; id: number; code: string; score: number; lon: number; lat: number }[];
+}
+
+/** A match as the ranking sees it, best first. */
+export interface RankedSite {
+	id: number;
+	code: string;
+	score: number;
 }
 
 interface CandidateRow {
@@ -124,9 +132,21 @@ function areaOfInterest(q: FinderQuery, geom: SQL): SQL[] {
 	return out;
 }
 
-function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number): SQL {
+/** Sites within the distance limit of a facility of the kind, found from the facilities through the spatial index. */
+function nearFacility(q: FinderQuery, table: SQL, geom: SQL): SQL {
+	const metres = (q.withinKm ?? DEFAULT_WITHIN_KM) * 1000;
+	return sql`s.id in (select n.id from facilities f join ${table} n on ${geom} && ${expandMetres(sql`f.location`, metres)}
+		where f.published and f.kind = ${q.near!} and ST_DWithin(${geom}::geography, f.location::geography, ${metres}))`;
+}
+
+/**
+ * The matching sites with what the score needs. `rank`: chain fit counted only up to full
+ * marks (all the score uses); `page`: the listed sites (ids) with everything the page shows.
+ */
+function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number, mode: { rank: true } | { ids: number[] }): SQL {
 	const link = q.link ? t.links.get(q.link)! : null;
 	const where: SQL[] = [sql`s.published`, sql`pk.published`];
+	if ('ids' in mode) where.push(sql`s.id = any(${sql`string_to_array(${mode.ids.join(',')}, ',')::int[]`})`);
 	if (!q.includeStale) where.push(sql`s.confirmed_at > now() - make_interval(days => ${hideAfterDays})`);
 	let source: SQL;
 	if (q.kind === 'plot') {
@@ -139,43 +159,40 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number): SQL 
 		if (q.priceMax !== undefined) where.push(sql`s.price_wan_per_mu <= ${q.priceMax}`);
 		if (q.readiness.length) where.push(sql`s.readiness_items @> ${csv(q.readiness)}`);
 		if (q.industry) {
-			where.push(sql`exists (select 1 from plot_industries pi join industries i on i.id = pi.industry_id
-				where pi.plot_id = s.id and i.code = ${q.industry})`);
+			where.push(sql`s.id in (select pi.plot_id from plot_industries pi join industries i on i.id = pi.industry_id where i.code = ${q.industry})`);
 		}
 		if (q.chain) where.push(parkHasChain(q.chain));
+		if (q.near) where.push(nearFacility(q, sql`plots`, sql`n.boundary`));
 		where.push(...areaOfInterest(q, geom));
 		source = sql`
 			select s.id, s.code, s.code as name_zh, s.code as name_en, s.boundary as geom, s.park_id,
 				s.area_m2, s.land_use, s.supply_status as status, null::text as building_kind,
 				s.price_wan_per_mu as price, null::float8 as rent, null::float8 as occupancy,
-				s.readiness_items,
-				array(select i.code from plot_industries pi join industries i on i.id = pi.industry_id where pi.plot_id = s.id) as industries,
-				s.confirmed_at
+				s.readiness_items, s.industry_codes as industries, s.confirmed_at
 			from plots s join parks pk on pk.id = s.park_id
 			where ${sql.join(where, sql` and `)}`;
 	} else {
 		const geom = sql`s.footprint`;
 		if (q.buildingKind.length) where.push(sql`s.kind = any(${csv(q.buildingKind)})`);
 		if (q.rentMax !== undefined) where.push(sql`s.rent_yuan_per_m2_day <= ${q.rentMax}`);
-		if (q.vacantMin !== undefined) where.push(sql`o.vacant >= ${q.vacantMin}`);
+		if (q.vacantMin !== undefined) where.push(sql`s.vacant_m2 >= ${q.vacantMin}`);
 		if (q.industry) {
 			where.push(sql`exists (select 1 from park_industries pi join industries i on i.id = pi.industry_id
 				where pi.park_id = s.park_id and i.code = ${q.industry})`);
 		}
 		if (q.chain) where.push(parkHasChain(q.chain));
-		where.push(sql`o.vacant > 0`);
+		if (q.near) where.push(nearFacility(q, sql`buildings`, sql`n.footprint`));
+		// Vacant floor area and occupancy as building_occupancy derives them, kept on the row (migration 0014).
+		where.push(sql`s.vacant_m2 > 0`);
 		where.push(...areaOfInterest(q, geom));
 		source = sql`
 			select s.id, s.code, s.name_zh, s.name_en, s.footprint as geom, s.park_id,
-				o.vacant as area_m2, null::text as land_use, null::text as status, s.kind as building_kind,
-				null::float8 as price, s.rent_yuan_per_m2_day as rent, o.rate as occupancy,
+				s.vacant_m2 as area_m2, null::text as land_use, null::text as status, s.kind as building_kind,
+				null::float8 as price, s.rent_yuan_per_m2_day as rent, s.occupancy_rate as occupancy,
 				'{}'::text[] as readiness_items,
-				array(select i.code from park_industries pi join industries i on i.id = pi.industry_id where pi.park_id = s.park_id) as industries,
+				(select string_agg(i.code, ',') from park_industries pi join industries i on i.id = pi.industry_id where pi.park_id = s.park_id) as industries,
 				s.confirmed_at
 			from buildings s join parks pk on pk.id = s.park_id
-			cross join lateral (
-				select o.vacant_m2 as vacant, o.rate from building_occupancy(s.id, s.leasable_area_m2, s.leased_area_m2) o
-			) o
 			where ${sql.join(where, sql` and `)}`;
 	}
 	const near = q.near
@@ -183,15 +200,28 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number): SQL 
 				where f.published and f.kind = ${q.near} order by f.location <-> c.geom limit 1) nr on true`
 		: sql`cross join lateral (select null::float8 as distance_m) nr`;
 	// The box (metres at the site's latitude) lets the GiST index find candidates before the exact test.
-	const chainFit = link
-		? sql`cross join lateral (select count(*) filter (where l.position < ${link.position}) as upstream,
-					count(*) filter (where l.position > ${link.position}) as downstream
-				from enterprises e join chain_links l on l.id = e.chain_link_id
-				where e.published and l.chain_id = ${link.chainId}
+	const chainNear = link
+		? sql`from enterprises e join chain_links l on l.id = e.chain_link_id
+				where e.published and l.chain_id = ${link.chainId} and l.position <> ${link.position}
 					and e.location && ${expandMetres(sql`c.geom`, CHAIN_RADIUS_KM * 1000)}
-					and ST_DWithin(e.location::geography, c.geom::geography, ${CHAIN_RADIUS_KM * 1000})) cf`
-		: sql`cross join lateral (select 0 as upstream, 0 as downstream) cf`;
+					and ST_DWithin(e.location::geography, c.geom::geography, ${CHAIN_RADIUS_KM * 1000})`
+		: null;
+	const chainFit = !chainNear
+		? sql`cross join lateral (select 0 as upstream, 0 as downstream, 0 as chain_n) cf`
+		: 'rank' in mode
+			? sql`cross join lateral (select 0 as upstream, 0 as downstream, count(*)::int as chain_n from (select 1 ${chainNear} limit ${CHAIN_FULL_MARKS}) x) cf`
+			: sql`cross join lateral (select count(*) filter (where l.position < ${link!.position}) as upstream,
+					count(*) filter (where l.position > ${link!.position}) as downstream, 0 as chain_n ${chainNear}) cf`;
 	const distanceFilter = q.near ? sql`where nr.distance_m <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}` : sql``;
+	if ('rank' in mode) {
+		return sql`
+			select c.id, c.code, c.area_m2, c.land_use, c.price, c.rent, c.readiness_items, true as industry_ok, true as chain_ok,
+				floor(extract(epoch from now() - c.confirmed_at) / 86400)::int as days, nr.distance_m, cf.chain_n
+			from (${source}) c
+			${near}
+			${chainFit}
+			${distanceFilter}`;
+	}
 	return sql`
 		select c.id, c.code, c.name_zh, c.name_en, pk.code as park_code, pk.name_zh as park_zh, pk.name_en as park_en,
 			c.area_m2, c.land_use, c.status, c.building_kind, c.price, c.rent, c.occupancy, c.readiness_items, c.industries,
@@ -220,19 +250,68 @@ export function findSites(db: Database, q: FinderQuery): Promise<SearchResult> {
 	return publicAnswers.get(db, `search?${finderParams(q)}`, () => searchSites(db, q));
 }
 
-export async function searchSites(db: Database, q: FinderQuery): Promise<SearchResult> {
-	const t = await getTaxonomy(db);
-	await validate(db, q, t);
-	const fresh = freshness();
-	const rows = await db.rows<CandidateRow>(candidatesSql(q, t, fresh.hideAfterDays));
-	const ctx = {
+function scoreContext(q: FinderQuery, t: Taxonomy) {
+	return {
 		industryName: q.industry ? t.industries.get(q.industry) : undefined,
 		industryGroup: q.industry ? t.industryGroups.get(q.industry) : undefined,
 		chainName: q.chain ? t.chains.get(q.chain) : undefined,
 		facility: q.near,
-		staleAfterDays: fresh.staleAfterDays
+		staleAfterDays: freshness().staleAfterDays
 	};
-	const scored: ScoredSite[] = rows.map((r) => {
+}
+
+/**
+ * The matches in ranking order — best score first, then the smaller adequate site, then by
+ * code (code points) — `limit` of them from `offset`, with how many match in all and, with a
+ * facility asked for, the distance of the nearest match. Validates the query.
+ */
+export async function rankSites(
+	db: Database,
+	q: FinderQuery,
+	window: { offset: number; limit: number }
+): Promise<{ total: number; nearestKm: number | null; ranked: RankedSite[] }> {
+	const t = await getTaxonomy(db);
+	await validate(db, q, t);
+	const ctx = scoreContext(q, t);
+	const ranked = sql`
+		with c as materialized (${candidatesSql(q, t, freshness().hideAfterDays, { rank: true })})
+		select c.id, c.code, ${scoreSql(q, ctx)} as score, c.area_m2, count(*) over () as total, min(c.distance_m) over () as nearest_m from c`;
+	const rows = await db.rows<{ id: number; code: string; score: number; total: number; nearest_m: number | null }>(sql`
+		select * from (${ranked}) r order by r.score desc, r.area_m2, r.code collate "C", r.id
+		limit ${window.limit} offset ${window.offset}`);
+	let total = rows.length ? Number(rows[0].total) : 0;
+	let nearest = rows.length ? rows[0].nearest_m : null;
+	if (!rows.length && window.offset > 0) {
+		// Past the last page: still say how many there are.
+		const [r] = await db.rows<{ total: number; nearest_m: number | null }>(sql`select count(*) as total, min(r.nearest_m) as nearest_m from (${ranked}) r`);
+		total = Number(r.total);
+		nearest = r.nearest_m;
+	}
+	return {
+		total,
+		nearestKm: q.near && nearest !== null ? Number(nearest) / 1000 : null,
+		ranked: rows.map((r) => ({ id: Number(r.id), code: r.code, score: Number(r.score) }))
+	};
+}
+
+/** One page of matches, ranked in the database, each with its reasons. */
+export async function searchSites(db: Database, q: FinderQuery): Promise<SearchResult> {
+	const start = (q.page - 1) * q.pageSize;
+	const { total, nearestKm, ranked } = await rankSites(db, q, { offset: start, limit: q.pageSize });
+	return { total, nearestKm, page: q.page, pageSize: q.pageSize, items: await describeSites(db, q, ranked) };
+}
+
+/** The ranked sites in full, with the reasons scoreSite gives (its score equals the ranking's). */
+async function describeSites(db: Database, q: FinderQuery, ranked: RankedSite[]): Promise<ScoredSite[]> {
+	if (!ranked.length) return [];
+	const t = await getTaxonomy(db);
+	const ctx = scoreContext(q, t);
+	const rows = await db.rows<CandidateRow>(candidatesSql(q, t, freshness().hideAfterDays, { ids: ranked.map((r) => r.id) }));
+	const byId = new Map(rows.map((r) => [Number(r.id), r]));
+	const out: ScoredSite[] = [];
+	for (const { id } of ranked) {
+		const r = byId.get(id);
+		if (!r) continue;
 		const candidate: SiteCandidate = {
 			kind: q.kind,
 			code: r.code,
@@ -249,9 +328,9 @@ export async function searchSites(db: Database, q: FinderQuery): Promise<SearchR
 			daysSinceConfirmed: Number(r.days)
 		};
 		const { score, reasons } = scoreSite(candidate, q, ctx);
-		return {
+		out.push({
 			kind: q.kind,
-			id: Number(r.id),
+			id,
 			code: r.code,
 			name: { zh: r.name_zh, en: r.name_en },
 			park: { code: r.park_code, zh: r.park_zh, en: r.park_en },
@@ -267,17 +346,32 @@ export async function searchSites(db: Database, q: FinderQuery): Promise<SearchR
 			confirmedAt: r.confirmed_at instanceof Date ? r.confirmed_at.toISOString() : String(r.confirmed_at),
 			score,
 			reasons
-		};
-	});
-	scored.sort(compareScored);
-	const start = (q.page - 1) * q.pageSize;
-	const distances = q.near ? rows.filter((r) => r.distance_m !== null).map((r) => Number(r.distance_m) / 1000) : [];
-	return {
-		total: scored.length,
-		nearestKm: distances.length ? Math.min(...distances) : null,
-		page: q.page,
-		pageSize: q.pageSize,
-		items: scored.slice(start, start + q.pageSize),
-		matches: scored.map((s) => ({ kind: s.kind, id: s.id, code: s.code, score: s.score, lon: s.lon, lat: s.lat }))
-	};
+		});
+	}
+	return out;
+}
+
+/**
+ * The matches of a finder query, as the relation (id, score): for the matches tiles and the
+ * match heat map, which restrict it to their box. Validates the query.
+ */
+export async function scoredMatchesSql(db: Database, q: FinderQuery): Promise<SQL> {
+	const t = await getTaxonomy(db);
+	await validate(db, q, t);
+	return sql`select c.id, ${scoreSql(q, scoreContext(q, t))} as score from (${candidatesSql(q, t, freshness().hideAfterDays, { rank: true })}) c`;
+}
+
+/**
+ * The matches of a finder query that lie in a box, as the relation (x, y, value): each site's
+ * anchor (EPSG:3857) and its score — for the match heat map, summed in the database.
+ */
+export async function matchPointsSql(db: Database, q: FinderQuery, box: [number, number, number, number]): Promise<SQL> {
+	const [w, s, e, n] = box;
+	const geom = q.kind === 'plot' ? sql`boundary` : sql`footprint`;
+	const table = q.kind === 'plot' ? sql`plots` : sql`buildings`;
+	const scored = await scoredMatchesSql(db, { ...q, bbox: q.bbox ?? box });
+	return sql`select ST_X(a.pt) as x, ST_Y(a.pt) as y, c.score::float8 as value
+		from (${scored}) c join ${table} g on g.id = c.id
+		cross join lateral (select site_anchor(g.${geom}) as pt) a
+		where g.${geom} && ST_MakeEnvelope(${w}::float8, ${s}::float8, ${e}::float8, ${n}::float8, 4326)`;
 }

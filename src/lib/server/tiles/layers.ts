@@ -31,7 +31,8 @@ export const PLOT_CELLS_MIN_ZOOM = 5;
 export type GeometryKind = 'polygon' | 'line' | 'point';
 
 export interface TileLayer {
-	name: LayerName;
+	/** The layer name in the tile (a record layer, or `matches`). */
+	name: string;
 	kind: GeometryKind;
 	/** Below this zoom the layer's tiles are empty. */
 	minZoom: number;

@@ -9,7 +9,10 @@
 import type { Database } from '../db/client';
 import { LAYERS, isOneOf, type LayerName } from '../../domain/vocab';
 import { encodeTile, type TileRow } from './encode';
-import { MAX_PLOTS_PER_TILE, MAX_TILE_ZOOM, PLOT_CELLS_LAYER, PLOT_CELLS_MIN_ZOOM, PLOT_DETAIL_MIN_ZOOM, TILE_LAYERS } from './layers';
+import { MAX_PLOTS_PER_TILE, MAX_TILE_ZOOM, PLOT_CELLS_LAYER, PLOT_CELLS_MIN_ZOOM, PLOT_DETAIL_MIN_ZOOM, TILE_LAYERS, type TileLayer } from './layers';
+import { createHash } from 'node:crypto';
+import { finderParams, type FinderQuery } from '../../domain/finder';
+import { matchesLayer, MATCHES_MIN_ZOOM } from './matches';
 import { mvtQuery, plotCellsQuery, plotCountQuery, rowsQuery } from './sql';
 import { TileCache } from './cache';
 import { currentVersions } from './versions';
@@ -124,23 +127,45 @@ export class TileService {
 	async get(a: TileAddress, encoder: TileEncoder = defaultEncoder(this.database)): Promise<Tile> {
 		const version = await this.version(a.layer);
 		const etag = etagFor(a, version);
-		const key = `${encoder}|${etag}`;
+		const body = await this.once(`${encoder}|${etag}`, () =>
+			a.layer === COMPOSITE ? this.composite(a, encoder) : buildTile(this.database, a as TileAddress & { layer: LayerName }, encoder)
+		);
+		return { body, etag, version };
+	}
+
+	/** The ETag of a search's matches tile: the data version (any layer) and the search itself. */
+	async matchesEtag(q: FinderQuery, a: Omit<TileAddress, 'layer'>): Promise<string> {
+		const search = createHash('sha1')
+			.update(finderParams({ ...q, page: 1 }).toString())
+			.digest('hex')
+			.slice(0, 16);
+		return etagFor({ ...a, layer: COMPOSITE }, await this.version(COMPOSITE)).replace('"all-', `"matches-${search}-`);
+	}
+
+	/** A search's matches at a tile address (layer `matches`, empty below MATCHES_MIN_ZOOM). Validates the search. */
+	async matches(q: FinderQuery, a: Omit<TileAddress, 'layer'>, encoder: TileEncoder = defaultEncoder(this.database)): Promise<Tile> {
+		const etag = await this.matchesEtag(q, a);
+		const version = await this.version(COMPOSITE);
+		if (a.z < MATCHES_MIN_ZOOM) return { body: new Uint8Array(0), etag, version };
+		const body = await this.once(`${encoder}|${etag}`, async () => buildLayerTile(this.database, await matchesLayer(this.database, q, a), a, encoder));
+		return { body, etag, version };
+	}
+
+	/** From the cache, or built once however many requests ask for it at the same time (single flight). */
+	private async once(key: string, build: () => Promise<Uint8Array>): Promise<Uint8Array> {
 		const cached = this.cache.get(key);
-		if (cached) return { body: cached, etag, version };
-		// Requests for a tile that is being built wait for that build instead of starting their own.
+		if (cached) return cached;
 		let building = this.building.get(key);
 		if (!building) {
-			building = (a.layer === COMPOSITE ? this.composite(a, encoder) : buildTile(this.database, a as TileAddress & { layer: LayerName }, encoder)).then(
-				(body) => {
-					this.cache.set(key, body);
-					return body;
-				}
-			);
+			building = build().then((body) => {
+				this.cache.set(key, body);
+				return body;
+			});
 			this.building.set(key, building);
 			const done = () => this.building.delete(key);
 			building.then(done, done);
 		}
-		return { body: await building, etag, version };
+		return building;
 	}
 }
 
@@ -164,8 +189,17 @@ export function etagFor(a: TileAddress, version: number): string {
 
 /** Builds one tile from the database, uncached. */
 export async function buildTile(database: Pick<Database, 'rows'>, a: TileAddress & { layer: LayerName }, encoder: TileEncoder): Promise<Uint8Array> {
-	const layer = TILE_LAYERS[a.layer];
 	if (a.layer === 'plots' && (await plotsAggregated(database, a))) return buildPlotCells(database, a, encoder);
+	return buildLayerTile(database, TILE_LAYERS[a.layer], a, encoder);
+}
+
+/** One layer's tile at an address (empty below the layer's minimum zoom). */
+export async function buildLayerTile(
+	database: Pick<Database, 'rows'>,
+	layer: TileLayer,
+	a: Omit<TileAddress, 'layer'>,
+	encoder: TileEncoder
+): Promise<Uint8Array> {
 	if (a.z < layer.minZoom) return new Uint8Array(0);
 	const shift = a.datum === 'gcj02' ? gcjTileShift(a.z, a.x, a.y) : undefined;
 	if (encoder === 'postgis') return bytea(await database.rows<{ tile: Uint8Array | null }>(mvtQuery(layer, a.z, a.x, a.y, shift)));

@@ -1,0 +1,42 @@
+import type { RequestHandler } from './$types';
+import { getTileService } from '$lib/server/context';
+import { TileRequestError, parseTileAddress } from '$lib/server/tiles/service';
+import { parseFinderQuery } from '$lib/domain/finder';
+import { SearchInputError } from '$lib/server/search';
+import { badRequest } from '$lib/server/http';
+
+const HEADERS = {
+	'content-type': 'application/vnd.mapbox-vector-tile',
+	'cache-control': 'public, max-age=0, must-revalidate',
+	'access-control-allow-origin': '*'
+};
+
+/** GET /tiles/matches/{z}/{x}/{y}.mvt?<finder parameters>[&datum=gcj02]: a search's matches in the tile (layer `matches`, from z10). */
+export const GET: RequestHandler = async ({ params, request, url }) => {
+	const finder = new URLSearchParams(url.searchParams);
+	finder.delete('datum');
+	const { query, errors } = parseFinderQuery(finder);
+	if (errors.length) return badRequest(errors);
+	let address;
+	try {
+		address = parseTileAddress('all', params.z, params.x, params.y, url.searchParams.get('datum'));
+	} catch (e) {
+		if (e instanceof TileRequestError) {
+			return new Response(JSON.stringify({ error: e.code, message: e.message }), { status: e.status, headers: { 'content-type': 'application/json' } });
+		}
+		throw e;
+	}
+	const tiles = await getTileService();
+	const etag = await tiles.matchesEtag(query, address);
+	const asked = request.headers.get('if-none-match');
+	if (asked && asked.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
+		return new Response(null, { status: 304, headers: { ...HEADERS, etag } });
+	}
+	try {
+		const tile = await tiles.matches(query, address);
+		return new Response(tile.body as BodyInit, { headers: { ...HEADERS, etag: tile.etag, 'content-length': String(tile.body.byteLength) } });
+	} catch (e) {
+		if (e instanceof SearchInputError) return badRequest(e.errors);
+		throw e;
+	}
+};
