@@ -3,6 +3,7 @@ import { DatabaseStartupError, getDatabase } from '$lib/server/db';
 import { isDatabaseOutage, outageReason } from '$lib/server/db/outage';
 import { LOCALE_COOKIE, isLocale, pickLocale, translate, type Locale } from '$lib/i18n';
 import { startLedgerWorker } from '$lib/server/land/worker';
+import { startDemandHeatWorker } from '$lib/server/heat/worker';
 import { startRequirementsWorker } from '$lib/server/requirements/worker';
 import { SESSION_COOKIE, sessionUser } from '$lib/server/auth';
 import { checkRequest } from '$lib/server/guard/request';
@@ -29,9 +30,11 @@ export const init: ServerInit = async () => {
 		const origin = process.env.ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
 		const stopRequirements = startRequirementsWorker(database, origin);
 		const stopLedgers = startLedgerWorker(database);
+		const stopHeat = startDemandHeatWorker(database);
 		const stopWorker = () => {
 			stopRequirements();
 			stopLedgers();
+			stopHeat();
 		};
 		// adapter-node stops taking requests on SIGTERM/SIGINT, then emits this: close the database so the
 		// process can exit. Requests still running then fail (503); a driver that does not let go of its

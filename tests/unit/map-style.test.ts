@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import { offlineStyle, overlayOnStyle, TILE_LAYERS, TILE_SOURCE } from '$lib/map/style';
-import { CLICKABLE_LAYERS, dataLayers, GROUP_LAYER_IDS, LAYER_GROUPS } from '$lib/map/layers';
+import { CLICKABLE_LAYERS, dataLayers, GROUP_LAYER_IDS, LAYER_GROUPS, matchLayers } from '$lib/map/layers';
 import { labelVisible, selectionFilter } from '$lib/map/labels';
 import { tileOf, tilesCovering } from '$lib/geo/tiles';
 
@@ -21,7 +21,7 @@ describe('map style', () => {
 		expect([...used].sort()).toEqual([...TILE_LAYERS].sort());
 	});
 	it('knows every layer that toggles and clicks refer to', () => {
-		const ids = new Set(dataLayers().map((l) => l.id));
+		const ids = new Set([...dataLayers(), ...matchLayers()].map((l) => l.id));
 		for (const g of LAYER_GROUPS) for (const id of GROUP_LAYER_IDS[g]) expect(ids.has(id), id).toBe(true);
 		for (const c of CLICKABLE_LAYERS) expect(ids.has(c.id), c.id).toBe(true);
 	});

@@ -104,3 +104,19 @@ export function tiandituStyle(origin: string, key: string, layer: 'vector' | 'im
 		]
 	};
 }
+
+/** The data version a map's tile addresses carry: the sum of the layers' versions (/api/map), which grows with every write. */
+export function dataVersion(versions: Record<string, number>): number {
+	return Object.values(versions).reduce((a, b) => a + Number(b), 0);
+}
+
+/**
+ * SiteAtlas's tile addresses at a data version (`v=`): the server lets any cache keep such a tile
+ * for good while the version is current, so a shared cache (nginx) serves it to every visitor.
+ */
+export function versionedTiles(tiles: string[], version: number): string[] {
+	return tiles.map((u) => {
+		const bare = u.replace(/([?&])v=\d+&?/, '$1').replace(/[?&]$/, '');
+		return `${bare}${bare.includes('?') ? '&' : '?'}v=${version}`;
+	});
+}

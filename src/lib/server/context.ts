@@ -1,10 +1,17 @@
-/** Long-lived server services built on the one database. */
-import { getDatabase } from './db';
+/** Long-lived server services built on the databases. */
+import { readDatabase } from './db';
 import { TileService } from './tiles/service';
 
-let tiles: Promise<TileService> | null = null;
+/** One tile service (and cache) per database: the primary, and the replica when there is one. */
+const services = new WeakMap<object, TileService>();
 
-export function getTileService(): Promise<TileService> {
-	tiles ??= getDatabase().then((db) => new TileService(db));
-	return tiles;
+/** The tile service on the database the request reads from (the replica for the public, see db/index.ts). */
+export async function getTileService(locals: { user?: unknown } = {}): Promise<TileService> {
+	const db = await readDatabase(locals);
+	let service = services.get(db);
+	if (!service) {
+		service = new TileService(db);
+		services.set(db, service);
+	}
+	return service;
 }

@@ -122,6 +122,13 @@ async function wide(tx: TxHandle, copies: number, log: (l: string) => void) {
 			select x.id, pc.chain_id from scale_slots s cross join park_chains pc
 				join parks p on p.id = pc.park_id join parks x on x.code = p.code || ${suffix} where p.code not like '%-K%'`);
 	});
+	await timed(log, 'facilities', async () => {
+		// Each copy has the sample's ports, exits, universities and hotels, so `near=` searches see a province's worth.
+		await tx.rows(sql`
+			insert into facilities (code, kind, name_zh, name_en, location, published)
+			select f.code || ${suffix}, f.kind, f.name_zh || ' ' || s.k, f.name_en || ' ' || s.k, ST_Translate(f.location, s.dx, s.dy), f.published
+			from scale_slots s cross join facilities f where f.code not like '%-K%'`);
+	});
 	await timed(log, 'plots', async () => {
 		await tx.rows(sql`
 			insert into plots (code, park_id, boundary, area_m2, land_use, plot_ratio_min, plot_ratio_max, building_density_max,
@@ -279,6 +286,17 @@ async function dense(tx: TxHandle, n: number, log: (l: string) => void) {
 				join (select row_number() over (order by id)::int - 1 as i, id from buildings where code not like 'BDZ-%') b on b.i = (p.id / 11) % ${nb}
 				join units u on u.building_id = b.id
 			where x.code like 'BDZ-%'`);
+	});
+	await timed(log, 'facilities', async () => {
+		// The sample's facilities, each kind spread over the dense zone on a 6 × 5 grid (one per park area).
+		await tx.rows(sql`
+			insert into facilities (code, kind, name_zh, name_en, location, published)
+			select 'DZ-' || f.code || '-' || g.i, f.kind, f.name_zh || ' ' || g.i, f.name_en || ' ' || g.i,
+				ST_SetSRID(ST_MakePoint(
+					${DENSE.lon0}::float8 + (g.i % ${DENSE.parkCols} + 0.5 + 0.3 * sin(f.id)) * ${parkLon}::float8,
+					${DENSE.lat0}::float8 + (g.i / ${DENSE.parkCols} + 0.5 + 0.3 * cos(f.id)) * ${parkLat}::float8), 4326), f.published
+			from facilities f cross join generate_series(0, ${DENSE.parkCols * DENSE.parkRows - 1}::int) g(i)
+			where f.code not like 'DZ-%' and f.code not like '%-K%'`);
 	});
 	await timed(log, 'enterprises, enquiries and views', async () => {
 		// Four plots in nine have a firm (the sample's share), its figures a sample firm's.

@@ -1,6 +1,6 @@
 /** Everything a public site page shows, loaded in one place for the plot, building and park routes. */
 import { error } from '@sveltejs/kit';
-import { getDatabase } from '../db';
+import { getDatabase, readDatabase } from '../db';
 import { getFeatureDetails } from './details';
 import { nearbyFacilities, parkSites, siteSketch, unitsToLet } from './pages';
 import { siteViews } from '../enquiries/views';
@@ -12,13 +12,13 @@ import { listPhotos } from '../photos';
 
 const CODE = /^[A-Za-z0-9_-]{1,64}$/;
 
-export async function sitePageData(kind: 'plot' | 'building' | 'park', code: string) {
+export async function sitePageData(kind: 'plot' | 'building' | 'park', code: string, locals: { user?: unknown } = {}) {
 	if (!CODE.test(code)) error(404, { message: `No ${kind} "${code}".` });
-	const db = await getDatabase();
+	const db = await readDatabase(locals);
 	const page = await publicAnswers.get(db, `site/${kind}/${code}`, () => load(db, kind, code));
 	if (!page) error(404, { message: `No published ${kind} "${code}".` });
 	// A page view feeds the demand heat map; counted in memory and written in batches.
-	siteViews.count(db, kind, code);
+	siteViews.count(await getDatabase(), kind, code);
 	return page;
 }
 

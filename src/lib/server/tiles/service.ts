@@ -113,15 +113,16 @@ export class TileService {
 	 * ETag, else the tile. The version lookup is one indexed row, so a revalidation
 	 * costs far less than building the tile.
 	 */
-	async respond(a: TileAddress, ifNoneMatch: string | null): Promise<{ status: 200 | 304; etag: string; body: Uint8Array | null }> {
+	async respond(a: TileAddress, ifNoneMatch: string | null): Promise<{ status: 200 | 304; etag: string; version: number; body: Uint8Array | null }> {
 		if (ifNoneMatch) {
-			const etag = await this.etag(a);
+			const version = await this.version(a.layer);
+			const etag = etagFor(a, version);
 			if (ifNoneMatch.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
-				return { status: 304, etag, body: null };
+				return { status: 304, etag, version, body: null };
 			}
 		}
 		const tile = await this.get(a);
-		return { status: 200, etag: tile.etag, body: tile.body };
+		return { status: 200, etag: tile.etag, version: tile.version, body: tile.body };
 	}
 
 	async get(a: TileAddress, encoder: TileEncoder = defaultEncoder(this.database)): Promise<Tile> {
@@ -181,6 +182,16 @@ function concat(parts: Uint8Array[]): Uint8Array {
 		at += p.byteLength;
 	}
 	return out;
+}
+
+/**
+ * Cache-Control of a tile. Its address may carry the data version it was asked at (`v`, as the
+ * map asks): when that is the current version the tile can never change at that address, so any
+ * cache (nginx's proxy_cache, the browser) may keep it for good. Otherwise caches must
+ * revalidate against the ETag, which changes with the version.
+ */
+export function tileCacheControl(url: URL, version: number): string {
+	return url.searchParams.get('v') === String(version) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
 }
 
 export function etagFor(a: TileAddress, version: number): string {

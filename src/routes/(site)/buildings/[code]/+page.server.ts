@@ -2,6 +2,6 @@ import type { Actions, PageServerLoad } from './$types';
 import { sitePageData } from '$lib/server/sites/page-data';
 import { enquireAction } from '$lib/server/enquiries/action';
 
-export const load = (({ params }) => sitePageData('building', params.code)) satisfies PageServerLoad;
+export const load = (({ params, locals }) => sitePageData('building', params.code, locals)) satisfies PageServerLoad;
 
 export const actions = { enquire: enquireAction('building') } satisfies Actions;

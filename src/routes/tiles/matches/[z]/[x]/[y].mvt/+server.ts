@@ -1,20 +1,20 @@
 import type { RequestHandler } from './$types';
 import { getTileService } from '$lib/server/context';
-import { TileRequestError, parseTileAddress } from '$lib/server/tiles/service';
+import { TileRequestError, parseTileAddress, tileCacheControl } from '$lib/server/tiles/service';
 import { parseFinderQuery } from '$lib/domain/finder';
 import { SearchInputError } from '$lib/server/search';
 import { badRequest } from '$lib/server/http';
 
 const HEADERS = {
 	'content-type': 'application/vnd.mapbox-vector-tile',
-	'cache-control': 'public, max-age=0, must-revalidate',
 	'access-control-allow-origin': '*'
 };
 
-/** GET /tiles/matches/{z}/{x}/{y}.mvt?<finder parameters>[&datum=gcj02]: a search's matches in the tile (layer `matches`, from z10). */
-export const GET: RequestHandler = async ({ params, request, url }) => {
+/** GET /tiles/matches/{z}/{x}/{y}.mvt?<finder parameters>[&datum=gcj02][&v=<data version>]: a search's matches in the tile (layer `matches`, from z10). */
+export const GET: RequestHandler = async ({ params, request, url, locals }) => {
 	const finder = new URLSearchParams(url.searchParams);
 	finder.delete('datum');
+	finder.delete('v');
 	const { query, errors } = parseFinderQuery(finder);
 	if (errors.length) return badRequest(errors);
 	let address;
@@ -26,15 +26,16 @@ export const GET: RequestHandler = async ({ params, request, url }) => {
 		}
 		throw e;
 	}
-	const tiles = await getTileService();
+	const tiles = await getTileService(locals);
 	const etag = await tiles.matchesEtag(query, address);
 	const asked = request.headers.get('if-none-match');
 	if (asked && asked.split(',').some((t) => t.trim() === etag || t.trim() === `W/${etag}`)) {
-		return new Response(null, { status: 304, headers: { ...HEADERS, etag } });
+		return new Response(null, { status: 304, headers: { ...HEADERS, etag, 'cache-control': tileCacheControl(url, await tiles.version('all')) } });
 	}
 	try {
 		const tile = await tiles.matches(query, address);
-		return new Response(tile.body as BodyInit, { headers: { ...HEADERS, etag: tile.etag, 'content-length': String(tile.body.byteLength) } });
+		const headers = { ...HEADERS, etag: tile.etag, 'cache-control': tileCacheControl(url, tile.version) };
+		return new Response(tile.body as BodyInit, { headers: { ...headers, 'content-length': String(tile.body.byteLength) } });
 	} catch (e) {
 		if (e instanceof SearchInputError) return badRequest(e.errors);
 		throw e;
