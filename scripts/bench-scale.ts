@@ -181,11 +181,17 @@ async function direct(z: Zone, db: Database) {
 	const centre = await db.rows<{ lon: number; lat: number }>(sql`
 		select ST_X(c) as lon, ST_Y(c) as lat from (select ST_PointOnSurface(boundary) as c from plots order by md5(id::text) limit 1) p`);
 	const [lon, lat] = [Number(centre[0].lon), Number(centre[0].lat)];
-	const search = await timeEach(SEARCHES, async (s) => {
-		const near = s.replace('circle=118.585,37.47', `circle=${lon},${lat}`);
-		await searchSites(db, parseFinderQuery(new URLSearchParams(near)).query);
-	});
-	report(z.name, 'finder, 12 filter sets', search);
+	const search: number[] = [];
+	const slowest: { p95: number; what: string }[] = [];
+	for (const s of SEARCHES) {
+		const q = parseFinderQuery(new URLSearchParams(s.replace('circle=118.585,37.47', `circle=${lon},${lat}`))).query;
+		let total = 0;
+		const times = await timeEach([q], async (x) => (total = (await searchSites(db, x)).total));
+		search.push(...times);
+		slowest.push({ p95: pct(times, 95), what: `${s} (${total} found)` });
+	}
+	slowest.sort((a, b) => b.p95 - a.p95);
+	report(z.name, 'finder, 12 filter sets', search, `slowest: ${slowest[0].what} p95 ${slowest[0].p95.toFixed(0)} ms`);
 	for (const metric of HEAT_METRICS.filter((m) => m !== 'unmet')) {
 		for (const zoom of [8, 10, 12, 14]) {
 			// A 1280 × 800 px view at this zoom around the zone.
