@@ -132,11 +132,15 @@ function areaOfInterest(q: FinderQuery, geom: SQL): SQL[] {
 	return out;
 }
 
-/** Sites within the distance limit of a facility of the kind, found from the facilities through the spatial index. */
+/**
+ * Sites whose box lies within the distance limit's box around a facility of the kind, found from
+ * the facilities through the spatial index: a superset, cheap to find, of the sites within the
+ * limit; the exact distance (to the nearest such facility) is then tested on these alone.
+ */
 function nearFacility(q: FinderQuery, table: SQL, geom: SQL): SQL {
 	const metres = (q.withinKm ?? DEFAULT_WITHIN_KM) * 1000;
 	return sql`s.id in (select n.id from facilities f join ${table} n on ${geom} && ${expandMetres(sql`f.location`, metres)}
-		where f.published and f.kind = ${q.near!} and ST_DWithin(${geom}::geography, f.location::geography, ${metres}))`;
+		where f.published and f.kind = ${q.near!})`;
 }
 
 /**
@@ -200,9 +204,11 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number, mode:
 				where f.published and f.kind = ${q.near} order by f.location <-> c.geom limit 1) nr on true`
 		: sql`cross join lateral (select null::float8 as distance_m) nr`;
 	// The box (metres at the site's latitude) lets the GiST index find candidates before the exact test.
+	// The chain's other links by id, so that the enterprise scan drops other chains' firms before the distance test.
+	const others = link ? [...t.links.values()].filter((l) => l.chainId === link.chainId && l.position !== link.position).map((l) => l.id) : [];
 	const chainNear = link
 		? sql`from enterprises e join chain_links l on l.id = e.chain_link_id
-				where e.published and l.chain_id = ${link.chainId} and l.position <> ${link.position}
+				where e.published and e.chain_link_id = any(${sql`string_to_array(${others.join(',')}, ',')::int[]`})
 					and e.location && ${expandMetres(sql`c.geom`, CHAIN_RADIUS_KM * 1000)}
 					and ST_DWithin(e.location::geography, c.geom::geography, ${CHAIN_RADIUS_KM * 1000})`
 		: null;
