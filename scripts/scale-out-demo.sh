@@ -36,8 +36,21 @@ PG_BIN=/usr/lib/postgresql/15/bin
 if [ ! -x "$PG_BIN/initdb" ] || [ ! -f /usr/share/postgresql/15/extension/postgis.control ] || ! command -v nginx >/dev/null; then
 	echo "Installing PostgreSQL 15 + PostGIS and nginx (apt-get)…"
 	export DEBIAN_FRONTEND=noninteractive
+	# Packages must not start their own services (nginx on port 80): this script starts what it needs.
+	policy=/usr/sbin/policy-rc.d
+	ours=0
+	if [ ! -e "$policy" ]; then
+		printf '#!/bin/sh\nexit 101\n' > "$policy"
+		chmod +x "$policy"
+		ours=1
+		trap 'rm -f /usr/sbin/policy-rc.d' EXIT
+	fi
 	apt-get update -qq
 	apt-get install -y -qq postgresql-15 postgresql-15-postgis-3 nginx-light >/dev/null
+	if [ "$ours" = 1 ]; then
+		rm -f "$policy"
+		trap - EXIT
+	fi
 fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
