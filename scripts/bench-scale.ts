@@ -27,7 +27,7 @@ import { tileOf, type TileXYZ } from '../src/lib/geo/tiles';
 import { parseFinderQuery } from '../src/lib/domain/finder';
 import { matchPointsSql, searchSites } from '../src/lib/server/search';
 import { heatCells, HEAT_METRICS } from '../src/lib/server/heat';
-import { pct, startApp } from './bench-util';
+import { pct, requestAll, startApp } from './bench-util';
 
 const ZOOMS = [8, 10, 11, 12, 13, 14];
 const TILES_PER_ZOOM = 12;
@@ -227,8 +227,8 @@ async function overHttp(z: Zone, db: Database | null) {
 		for (const [k, clients] of [2, 8].entries()) {
 			const tiles = all.filter((_, i) => i % 2 === k);
 			const paths = tiles.map((t) => `/tiles/plots/${t.z}/${t.x}/${t.y}.mvt`);
-			const uncached = await load(app.base, paths, clients);
-			const cached = await load(app.base, paths, clients);
+			const uncached = (await requestAll(app.base, paths, clients)).perSecond;
+			const cached = (await requestAll(app.base, paths, clients)).perSecond;
 			const raw = db.mode === 'server' ? await rawLoad(db, tiles, clients) : NaN;
 			const line = `uncached ${uncached.toFixed(0)}/s, raw ${raw.toFixed(0)}/s, cached ${cached.toFixed(0)}/s`;
 			rows.push({ zone: z.name, what: `z14 tiles/s at ${clients} clients`, p50: NaN, p95: NaN, extra: line });
@@ -237,22 +237,6 @@ async function overHttp(z: Zone, db: Database | null) {
 	} finally {
 		app.child.kill('SIGTERM');
 	}
-}
-
-/** Requests every path once over `clients` connections; tiles per second. */
-async function load(base: string, paths: string[], clients: number): Promise<number> {
-	const t = performance.now();
-	let i = 0;
-	await Promise.all(
-		Array.from({ length: clients }, async () => {
-			while (i < paths.length) {
-				const p = paths[i++];
-				const res = await fetch(`${base}${p}`);
-				await res.arrayBuffer();
-			}
-		})
-	);
-	return paths.length / ((performance.now() - t) / 1000);
 }
 
 async function rawLoad(db: Database, tiles: TileXYZ[], clients: number): Promise<number> {

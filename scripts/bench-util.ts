@@ -69,3 +69,32 @@ export async function startApp(
 	child.kill('SIGKILL');
 	throw new Error(`the app in ${appDir} did not start`);
 }
+
+/**
+ * Requests every path once over `clients` concurrent connections: requests per second, each
+ * request's time, and how many answers carried each value of `countHeader` (e.g. nginx's
+ * X-Cache-Status). Any answer that is not 2xx throws.
+ */
+export async function requestAll(base: string, paths: string[], clients: number, countHeader?: string) {
+	const times: number[] = [];
+	const counted = new Map<string, number>();
+	const t0 = performance.now();
+	let i = 0;
+	await Promise.all(
+		Array.from({ length: clients }, async () => {
+			while (i < paths.length) {
+				const p = paths[i++];
+				const t = performance.now();
+				const res = await fetch(`${base}${p}`);
+				await res.arrayBuffer();
+				times.push(performance.now() - t);
+				if (!res.ok) throw new Error(`${p} answered ${res.status}`);
+				if (countHeader) {
+					const v = res.headers.get(countHeader) ?? 'none';
+					counted.set(v, (counted.get(v) ?? 0) + 1);
+				}
+			}
+		})
+	);
+	return { perSecond: paths.length / ((performance.now() - t0) / 1000), times, counted };
+}

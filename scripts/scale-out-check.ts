@@ -10,7 +10,7 @@ import { PbfReader } from 'pbf';
 import { tileOf, type TileXYZ } from '../src/lib/geo/tiles';
 import { plotEditOf } from '../src/lib/domain/edit-schemas';
 import { dataVersion } from '../src/lib/map/style';
-import { pct } from './bench-util';
+import { pct, requestAll } from './bench-util';
 
 const args = process.argv.slice(2);
 const arg = (name: string) => {
@@ -42,27 +42,10 @@ function plotStatus(body: Uint8Array, code: string): string | null {
 	return null;
 }
 
-/** Requests every path once over `clients` connections: tiles per second, latencies and what nginx said of each. */
+/** Every path once through nginx: tiles per second, latencies and what nginx said of each. */
 async function load(paths: string[], clients: number) {
-	const times: number[] = [];
-	const status = new Map<string, number>();
-	const t0 = performance.now();
-	let i = 0;
-	await Promise.all(
-		Array.from({ length: clients }, async () => {
-			while (i < paths.length) {
-				const p = paths[i++];
-				const t = performance.now();
-				const res = await fetch(`${NGINX}${p}`);
-				await res.arrayBuffer();
-				times.push(performance.now() - t);
-				const s = res.headers.get('x-cache-status') ?? 'none';
-				status.set(s, (status.get(s) ?? 0) + 1);
-				if (!res.ok) throw new Error(`${p} answered ${res.status}`);
-			}
-		})
-	);
-	return { perSecond: paths.length / ((performance.now() - t0) / 1000), p50: pct(times, 50), p95: pct(times, 95), status };
+	const r = await requestAll(NGINX, paths, clients, 'x-cache-status');
+	return { perSecond: r.perSecond, p50: pct(r.times, 50), p95: pct(r.times, 95), status: r.counted };
 }
 
 console.log('replication');

@@ -2,10 +2,7 @@
 import { circle as turfCircle, centroid, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { MATCHES_BEFORE, MATCHES_SOURCE, TILE_SOURCE, matchLayers } from './layers';
-
-/** Matches are outlined from this zoom (lib/server/tiles/matches.ts MATCHES_MIN_ZOOM). */
-export const MATCHES_MIN_ZOOM = 10;
+import { MATCHES_BEFORE, MATCHES_MIN_ZOOM, MATCHES_SOURCE, TILE_SOURCE, matchLayers } from './layers';
 
 /** A filter matching features whose id is in the list (matches nothing for an empty list). */
 export function idFilter(ids: number[]): unknown[] {

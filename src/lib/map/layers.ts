@@ -99,6 +99,8 @@ function highlightLayers(): LayerSpecification[] {
 
 /** The source of the finder's matches (tiles of /tiles/matches, added while a search is shown). */
 export const MATCHES_SOURCE = 'matches';
+/** Matches are outlined from this zoom (below it a match is a speck: the match heat map shows where they are). */
+export const MATCHES_MIN_ZOOM = 10;
 /** Match outlines are drawn under this layer (above the fills, under hover and selection). */
 export const MATCHES_BEFORE = 'plots-hover';
 

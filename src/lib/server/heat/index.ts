@@ -11,6 +11,7 @@
  * query), and — for staff — unmet
  * demand (finder searches of the last 13 weeks that found nothing, at their area of interest).
  */
+import { toMercator } from '../../geo/tiles';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { parseFinderQuery, type FieldError } from '../../domain/finder';
@@ -57,13 +58,6 @@ export class HeatInputError extends Error {
 /** Metrics kept per hexagon in the database (heat_sources, heat_cells; migration 0014), at these zooms. */
 const KEPT: readonly HeatMetric[] = ['available_land', 'vacant_floor', 'demand'];
 export const KEPT_ZOOMS = { min: 4, max: 13 } as const;
-
-/** Web Mercator metres of a longitude and latitude. */
-function mercator(lon: number, lat: number): [number, number] {
-	const r = 6378137;
-	const clamped = Math.max(-85.05112878, Math.min(85.05112878, lat));
-	return [(r * lon * Math.PI) / 180, r * Math.log(Math.tan(Math.PI / 4 + (clamped * Math.PI) / 360))];
-}
 
 /** Hexagon columns and rows that can touch a box (EPSG:3857), one spare each way. */
 function hexRange(box: [number, number, number, number], size: number) {
@@ -138,8 +132,8 @@ export async function heatCells(
 	const zoom = Math.round(req.zoom);
 	const size = hexSizeM(zoom);
 	const [w, s, e, n] = req.bbox;
-	const [x0, y0] = mercator(w, s);
-	const [x1, y1] = mercator(e, n);
+	const [x0, y0] = toMercator([w, s]);
+	const [x1, y1] = toMercator([e, n]);
 	const hexArea = 2.598 * size * size;
 	if (((x1 - x0) * (y1 - y0)) / hexArea > MAX_HEXAGONS) {
 		throw new HeatInputError([

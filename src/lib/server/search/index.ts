@@ -221,7 +221,7 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number, mode:
 	const distanceFilter = q.near ? sql`where nr.distance_m <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}` : sql``;
 	if ('rank' in mode) {
 		return sql`
-			select c.id, c.code, c.area_m2, c.land_use, c.price, c.rent, c.readiness_items, true as industry_ok, true as chain_ok,
+			select c.id, c.code, c.area_m2, c.land_use, c.price, c.rent, c.readiness_items,
 				floor(extract(epoch from now() - c.confirmed_at) / 86400)::int as days, nr.distance_m, cf.chain_n
 			from (${source}) c
 			${near}

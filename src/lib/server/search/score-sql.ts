@@ -5,8 +5,9 @@
  * the sites on the page are still said by scoreSite.
  *
  * The candidate relation `c` has: kind-specific area_m2 (plot area or vacant floor area),
- * price, rent, readiness_items (text[]), industry_ok and chain_ok (booleans), land_use,
- * distance_m, chain_n (enterprises of the chain near, counted up to CHAIN_FULL_MARKS), days.
+ * price, rent, readiness_items (text[]), land_use, distance_m, chain_n (enterprises of the
+ * chain near, counted up to CHAIN_FULL_MARKS), days. An asked industry or chain is a filter
+ * too, so every candidate earns those parts in full.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import { areaBoundsM2, DEFAULT_WITHIN_KM, type FinderQuery } from '../../domain/finder';
@@ -25,7 +26,7 @@ interface Part {
 export function scoreSql(q: FinderQuery, ctx: { industryGroup?: IndustryGroup; staleAfterDays: number }): SQL {
 	const parts: Part[] = [];
 	if (q.industry) {
-		parts.push({ weight: f(25), earned: sql`case when c.industry_ok then 25 else 0 end` });
+		parts.push({ weight: f(25), earned: f(25) });
 		if (q.kind === 'plot' && ctx.industryGroup) {
 			const fit = LAND_USE_FIT[ctx.industryGroup];
 			const cases = sql.join(
@@ -35,7 +36,7 @@ export function scoreSql(q: FinderQuery, ctx: { industryGroup?: IndustryGroup; s
 			parts.push({ weight: sql`case when c.land_use is not null then 15 else 0 end`, earned: sql`15 * (case c.land_use ${cases} else 0 end)` });
 		}
 	}
-	if (q.chain) parts.push({ weight: f(15), earned: sql`case when c.chain_ok then 15 else 0 end` });
+	if (q.chain) parts.push({ weight: f(15), earned: f(15) });
 	if (q.kind === 'plot') {
 		const { min, max } = areaBoundsM2(q);
 		if (min !== undefined || max !== undefined) {

@@ -9,27 +9,13 @@
  */
 import gcoord from 'gcoord';
 import { TILE_BUFFER, TILE_EXTENT } from './layers';
-
-const R = 6378137;
-const HALF = Math.PI * R;
-
-const toMerc = ([lon, lat]: number[]): [number, number] => [(R * lon * Math.PI) / 180, R * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))];
-const fromMerc = ([x, y]: number[]): [number, number] => [(x / R) * (180 / Math.PI), (2 * Math.atan(Math.exp(y / R)) - Math.PI / 2) * (180 / Math.PI)];
+import { fromMercator, tileMercatorBox, toMercator } from '../../geo/tiles';
 
 export interface TileShift {
 	/** ST_Affine's a, b, d, e, xoff, yoff: WGS 84 Web Mercator → GCJ-02 Web Mercator. */
 	affine: [number, number, number, number, number, number];
 	/** The source rows' box in EPSG:4326: the buffered tile moved back to WGS 84. */
 	bbox: [number, number, number, number];
-}
-
-/** The tile's (buffered) box in Web Mercator: xmin, ymin, xmax, ymax. */
-function tileBox(z: number, x: number, y: number): [number, number, number, number] {
-	const size = (2 * HALF) / 2 ** z;
-	const m = (size * TILE_BUFFER) / TILE_EXTENT;
-	const xmin = -HALF + x * size;
-	const ymax = HALF - y * size;
-	return [xmin - m, ymax - size - m, xmin + size + m, ymax + m];
 }
 
 /** Least-squares affine fit of q ≈ A p + t over point pairs (centred for precision). */
@@ -67,7 +53,7 @@ export function fitAffine(p: [number, number][], q: [number, number][]): TileShi
 
 /** The affine map and source box of a GCJ-02 tile. */
 export function gcjTileShift(z: number, x: number, y: number): TileShift {
-	const [x0, y0, x1, y1] = tileBox(z, x, y);
+	const [x0, y0, x1, y1] = tileMercatorBox(z, x, y, TILE_BUFFER / TILE_EXTENT);
 	const p: [number, number][] = [];
 	const q: [number, number][] = [];
 	let w = Infinity,
@@ -78,7 +64,7 @@ export function gcjTileShift(z: number, x: number, y: number): TileShift {
 	for (let i = 0; i <= steps; i++) {
 		for (let j = 0; j <= steps; j++) {
 			// A point of the displayed (GCJ-02) tile, moved back to WGS 84…
-			const shown = fromMerc([x0 + ((x1 - x0) * i) / steps, y0 + ((y1 - y0) * j) / steps]);
+			const shown = fromMercator([x0 + ((x1 - x0) * i) / steps, y0 + ((y1 - y0) * j) / steps]);
 			const wgs = gcoord.transform(shown as [number, number], gcoord.GCJ02, gcoord.WGS84) as [number, number];
 			w = Math.min(w, wgs[0]);
 			e = Math.max(e, wgs[0]);
@@ -86,8 +72,8 @@ export function gcjTileShift(z: number, x: number, y: number): TileShift {
 			nn = Math.max(nn, wgs[1]);
 			if (i % 2 === 0 && j % 2 === 0) {
 				// …and, on the 3×3 grid, forward again exactly: the pairs the affine map is fitted to.
-				p.push(toMerc(wgs));
-				q.push(toMerc(gcoord.transform(wgs, gcoord.WGS84, gcoord.GCJ02) as [number, number]));
+				p.push(toMercator(wgs));
+				q.push(toMercator(gcoord.transform(wgs, gcoord.WGS84, gcoord.GCJ02) as [number, number]));
 			}
 		}
 	}

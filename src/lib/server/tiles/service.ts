@@ -12,7 +12,8 @@ import { encodeTile, type TileRow } from './encode';
 import { MAX_PLOTS_PER_TILE, MAX_TILE_ZOOM, PLOT_CELLS_LAYER, PLOT_CELLS_MIN_ZOOM, PLOT_DETAIL_MIN_ZOOM, TILE_LAYERS, type TileLayer } from './layers';
 import { createHash } from 'node:crypto';
 import { finderParams, type FinderQuery } from '../../domain/finder';
-import { matchesLayer, MATCHES_MIN_ZOOM } from './matches';
+import { matchesLayer } from './matches';
+import { MATCHES_MIN_ZOOM } from '../../map/layers';
 import { mvtQuery, plotCellsQuery, plotCountQuery, rowsQuery } from './sql';
 import { TileCache } from './cache';
 import { currentVersions } from './versions';
@@ -47,11 +48,16 @@ const INT = /^\d{1,8}$/;
 
 /** Parses and checks a tile address from URL parts; throws TileRequestError with what is wrong. */
 export function parseTileAddress(layer: string, z: string, x: string, y: string, datum: string | null = null): TileAddress {
-	if (datum !== null && datum !== 'wgs84' && datum !== 'gcj02') {
-		throw new TileRequestError(400, `Unknown datum "${datum}": use wgs84 (the default) or gcj02.`, 'bad_tile');
-	}
 	if (layer !== COMPOSITE && !isOneOf(LAYERS, layer)) {
 		throw new TileRequestError(404, `Unknown layer "${layer}". Layers are: ${LAYERS.join(', ')} (or "${COMPOSITE}" for all of them).`, 'unknown_layer');
+	}
+	return { layer: layer as TileAddress['layer'], ...parseTilePlace(z, x, y, datum) };
+}
+
+/** Parses and checks z/x/y and the datum of a tile address. */
+export function parseTilePlace(z: string, x: string, y: string, datum: string | null = null): Omit<TileAddress, 'layer'> {
+	if (datum !== null && datum !== 'wgs84' && datum !== 'gcj02') {
+		throw new TileRequestError(400, `Unknown datum "${datum}": use wgs84 (the default) or gcj02.`, 'bad_tile');
 	}
 	if (!INT.test(z) || !INT.test(x) || !INT.test(y)) {
 		throw new TileRequestError(400, `Tile address ${z}/${x}/${y} is not three whole numbers z/x/y.`, 'bad_tile');
@@ -66,7 +72,7 @@ export function parseTileAddress(layer: string, z: string, x: string, y: string,
 	if (xi >= n || yi >= n) {
 		throw new TileRequestError(400, `Tile ${zi}/${xi}/${yi} does not exist: at zoom ${zi}, x and y run 0–${n - 1}.`, 'bad_tile');
 	}
-	return { layer: layer as TileAddress['layer'], z: zi, x: xi, y: yi, ...(datum === 'gcj02' ? { datum: 'gcj02' as const } : {}) };
+	return { z: zi, x: xi, y: yi, ...(datum === 'gcj02' ? { datum: 'gcj02' as const } : {}) };
 }
 
 export interface Tile {
@@ -140,7 +146,7 @@ export class TileService {
 			.update(finderParams({ ...q, page: 1 }).toString())
 			.digest('hex')
 			.slice(0, 16);
-		return etagFor({ ...a, layer: COMPOSITE }, await this.version(COMPOSITE)).replace('"all-', `"matches-${search}-`);
+		return etagFor({ ...a, layer: `matches-${search}` }, await this.version(COMPOSITE));
 	}
 
 	/** A search's matches at a tile address (layer `matches`, empty below MATCHES_MIN_ZOOM). Validates the search. */
@@ -194,7 +200,8 @@ export function tileCacheControl(url: URL, version: number): string {
 	return url.searchParams.get('v') === String(version) ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
 }
 
-export function etagFor(a: TileAddress, version: number): string {
+/** A tile's ETag: what it shows (a layer, `all`, or a search's matches), its data version and address. */
+export function etagFor(a: Omit<TileAddress, 'layer'> & { layer: string }, version: number): string {
 	return `"${a.layer}-v${version}-${a.z}-${a.x}-${a.y}${a.datum === 'gcj02' ? '-gcj02' : ''}"`;
 }
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from './$types';
 import { getTileService } from '$lib/server/context';
-import { TileRequestError, parseTileAddress, tileCacheControl } from '$lib/server/tiles/service';
+import { TileRequestError, parseTilePlace, tileCacheControl } from '$lib/server/tiles/service';
 import { parseFinderQuery } from '$lib/domain/finder';
 import { SearchInputError } from '$lib/server/search';
 import { badRequest } from '$lib/server/http';
@@ -19,7 +19,7 @@ export const GET: RequestHandler = async ({ params, request, url, locals }) => {
 	if (errors.length) return badRequest(errors);
 	let address;
 	try {
-		address = parseTileAddress('all', params.z, params.x, params.y, url.searchParams.get('datum'));
+		address = parseTilePlace(params.z, params.x, params.y, url.searchParams.get('datum'));
 	} catch (e) {
 		if (e instanceof TileRequestError) {
 			return new Response(JSON.stringify({ error: e.code, message: e.message }), { status: e.status, headers: { 'content-type': 'application/json' } });
