@@ -7,7 +7,7 @@ import { TileService, buildTile, defaultEncoder } from '../../src/lib/server/til
 import { bumpLayerVersions } from '../../src/lib/server/tiles/versions';
 import { LAYERS } from '../../src/lib/domain/vocab';
 import { parseFinderQuery } from '../../src/lib/domain/finder';
-import { rankSites } from '../../src/lib/server/search';
+import { SearchInputError, rankSites } from '../../src/lib/server/search';
 import { MODE, openTestDatabase } from './db';
 import { canonical, decode, tileOf, tilesCovering } from './tiles';
 
@@ -183,6 +183,9 @@ describe(`vector tiles (${MODE}, ${MODE === 'server' ? 'ST_AsMVT' : 'JS encoder'
 		const t = tileOf(p.lon, p.lat, 14);
 		expect(await tiles.matchesEtag(other, t)).not.toBe(await tiles.matchesEtag(query, t));
 		expect((await tiles.matches(query, tileOf(p.lon, p.lat, 9))).body.byteLength).toBe(0);
+		// A search it cannot answer is refused at any zoom, not answered empty.
+		const unknown = parseFinderQuery(new URLSearchParams('industry=no_such_industry')).query;
+		await expect(tiles.matches(unknown, tileOf(p.lon, p.lat, 9))).rejects.toBeInstanceOf(SearchInputError);
 	});
 
 	it('keeps every tile of the sample zone under 500 KB from z10 to z17', async () => {

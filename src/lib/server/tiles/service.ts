@@ -13,7 +13,6 @@ import { MAX_PLOTS_PER_TILE, MAX_TILE_ZOOM, PLOT_CELLS_LAYER, PLOT_CELLS_MIN_ZOO
 import { createHash } from 'node:crypto';
 import { finderParams, type FinderQuery } from '../../domain/finder';
 import { matchesLayer } from './matches';
-import { MATCHES_MIN_ZOOM } from '../../map/layers';
 import { mvtQuery, plotCellsQuery, plotCountQuery, rowsQuery } from './sql';
 import { TileCache } from './cache';
 import { currentVersions } from './versions';
@@ -149,12 +148,13 @@ export class TileService {
 		return etagFor({ ...a, layer: `matches-${search}` }, await this.version(COMPOSITE));
 	}
 
-	/** A search's matches at a tile address (layer `matches`, empty below MATCHES_MIN_ZOOM). Validates the search. */
+	/** A search's matches at a tile address (layer `matches`, empty below its minimum zoom). Validates the search. */
 	async matches(q: FinderQuery, a: Omit<TileAddress, 'layer'>, encoder: TileEncoder = defaultEncoder(this.database)): Promise<Tile> {
 		const etag = await this.matchesEtag(q, a);
 		const version = await this.version(COMPOSITE);
-		if (a.z < MATCHES_MIN_ZOOM) return { body: new Uint8Array(0), etag, version };
-		const body = await this.once(`${encoder}|${etag}`, async () => buildLayerTile(this.database, await matchesLayer(this.database, q, a), a, encoder));
+		// The search is checked at every zoom (a bad one is refused, not answered empty); below its zoom the layer is empty.
+		const layer = await matchesLayer(this.database, q, a);
+		const body = await this.once(`${encoder}|${etag}`, () => buildLayerTile(this.database, layer, a, encoder));
 		return { body, etag, version };
 	}
 
