@@ -51,6 +51,13 @@ describe(`finder ranking in SQL (${MODE})`, () => {
 				expect([...r.items].sort(compareScored).map((s) => s.code)).toEqual(r.items.map((s) => s.code));
 				seen.push(...r.items.map((s) => s.code));
 			}
+			// Small pages prune the chain count hardest (only sites that can still reach the page are counted).
+			if (query.link) {
+				for (let page = 1; page <= 8 && (page - 1) * 3 < all.total; page++) {
+					const r = await rankSites(db, query, { offset: (page - 1) * 3, limit: 3 });
+					expect(r.ranked).toEqual(all.ranked.slice((page - 1) * 3, page * 3));
+				}
+			}
 			expect(seen.length).toBe(all.total);
 			expect(new Set(seen).size).toBe(all.total);
 			// Past the last page: nothing, and still the total.

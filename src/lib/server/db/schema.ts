@@ -231,6 +231,8 @@ export const plots = pgTable(
 		areaM2: doublePrecision('area_m2').notNull(),
 		/** The plot's suited industries' codes, comma-separated in taxonomy order: kept by a trigger on plot_industries (migration 0014) for tiles. */
 		industryCodes: text('industry_codes'),
+		/** Metres to the nearest published facility of each kind (FACILITY_KINDS order; null past 100 km), kept by triggers (migration 0015). */
+		nearM: doublePrecision('near_m').array(),
 		landUse: text('land_use').notNull(),
 		plotRatioMin: doublePrecision('plot_ratio_min'),
 		plotRatioMax: doublePrecision('plot_ratio_max'),
@@ -280,6 +282,10 @@ export const plots = pgTable(
 		check('plots_retired_check', sql`${t.retiredAt} IS NULL OR NOT ${t.published}`),
 		index('plots_boundary_gist').using('gist', t.boundary),
 		index('plots_park_idx').on(t.parkId),
+		// The finder reads every candidate from this index alone (an index-only scan), not the wide rows.
+		index('plots_finder_idx')
+			.on(t.supplyStatus, t.areaM2, t.landUse, t.priceWanPerMu, t.confirmedAt, t.parkId, t.id, t.code, t.readinessItems, t.industryCodes, t.nearM)
+			.where(sql`published`),
 		check('plots_land_use_check', oneOf('land_use', LAND_USES)),
 		check('plots_supply_status_check', oneOf('supply_status', SUPPLY_STATUSES)),
 		check('plots_readiness_check', oneOf('readiness', READINESS_LEVELS)),
@@ -385,6 +391,8 @@ export const buildings = pgTable(
 		/** building_occupancy's vacant area and rate, kept by triggers on buildings and units (migration 0014) for tiles and the heat map. */
 		vacantM2: doublePrecision('vacant_m2'),
 		occupancyRate: doublePrecision('occupancy_rate'),
+		/** As plots.near_m, from the footprint. */
+		nearM: doublePrecision('near_m').array(),
 		rentYuanPerM2Day: doublePrecision('rent_yuan_per_m2_day'),
 		ownerName: text('owner_name').notNull(),
 		operatorName: text('operator_name'),
@@ -409,6 +417,9 @@ export const buildings = pgTable(
 	},
 	(t) => [
 		index('buildings_footprint_gist').using('gist', t.footprint),
+		index('buildings_finder_idx')
+			.on(t.kind, t.vacantM2, t.rentYuanPerM2Day, t.occupancyRate, t.confirmedAt, t.parkId, t.id, t.code, t.nearM)
+			.where(sql`published`),
 		check('buildings_retired_check', sql`${t.retiredAt} IS NULL OR NOT ${t.published}`),
 		check('buildings_kind_check', oneOf('kind', BUILDING_KINDS)),
 		check('buildings_tax_tier_check', oneOf('tax_tier', TAX_TIERS)),
@@ -523,6 +534,8 @@ export const facilities = pgTable(
 	},
 	(t) => [
 		index('facilities_location_gist').using('gist', t.location),
+		// The nearest facility on the spheroid, for the sites' distances (migration 0015).
+		index('facilities_location_geog_gist').using('gist', sql`(${t.location}::geography)`),
 		check('facilities_kind_check', oneOf('kind', FACILITY_KINDS)),
 		check('facilities_retired_check', sql`${t.retiredAt} IS NULL OR NOT ${t.published}`)
 	]

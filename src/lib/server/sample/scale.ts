@@ -65,12 +65,15 @@ export async function generateScale(db: Database, options: ScaleOptions): Promis
 		if (options.dense) await dense(tx, options.plots - before.plots, log);
 		else await wide(tx, Math.ceil(options.plots / before.plots) - 1, log);
 		await tx.rows(sql`set local session_replication_role = origin`);
-		await timed(log, 'aggregates (industry codes, plot cells, heat)', async () => {
+		await timed(log, 'aggregates (industry codes, distances to facilities, plot cells, heat)', async () => {
 			await tx.rows(sql`
 				update plots p set industry_codes = x.codes
 				from (select pi.plot_id, string_agg(i.code, ',' order by i.sort_order, i.code) as codes
 					from plot_industries pi join industries i on i.id = pi.industry_id group by pi.plot_id) x
 				where x.plot_id = p.id and p.industry_codes is null`);
+			// Every site's distances to facilities: the copies' own, and the sample's (new facilities came near).
+			await tx.rows(sql`update plots set near_m = site_near_m(boundary)`);
+			await tx.rows(sql`update buildings set near_m = site_near_m(footprint)`);
 			await tx.rows(sql`select plot_cells_rebuild()`);
 			await tx.rows(sql`select heat_rebuild()`);
 		});

@@ -1,13 +1,14 @@
 /**
  * The site finder. Filters, the score (score-sql.ts, equal to the pure `scoreSite`), the
  * ranking and the paging all run in SQL, every value a bound parameter; then one query reads
- * the page's sites in full, and `scoreSite` says their reasons. Distance to the nearest
- * facility of a kind and chain fit (enterprises of the investor's chain upstream and
- * downstream of its link nearby) are LATERAL joins; a distance limit first finds the sites
- * near the facilities through the spatial index. Only published records of published parks
- * are ever returned, and records unconfirmed past the freshness limit only when asked for.
+ * the page's sites in full, and `scoreSite` says their reasons. Candidates are read from a
+ * covering index (plots_finder_idx, buildings_finder_idx), not the wide rows; the distance to
+ * the nearest facility of a kind is kept on the row (near_m); chain fit (enterprises of the
+ * investor's chain upstream and downstream of its link nearby) is a LATERAL join. Only
+ * published records of published parks are ever returned, and records unconfirmed past the
+ * freshness limit only when asked for.
  */
-import type { LandUse } from '../../domain/vocab';
+import { FACILITY_KINDS, type LandUse } from '../../domain/vocab';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { areaBoundsM2, DEFAULT_WITHIN_KM, finderParams, type FieldError, type FinderQuery } from '../../domain/finder';
@@ -17,6 +18,9 @@ import { freshness } from '../config';
 import { getTaxonomy, type Taxonomy } from './taxonomy';
 import { expandMetres } from '../db/geo-sql';
 import { scoreSql } from './score-sql';
+
+/** Sites counted beyond the page's reach to set the chain-fit floor (see chainPrune). */
+const CHAIN_PRUNE_SAMPLE = 50;
 
 export class SearchInputError extends Error {
 	constructor(readonly errors: FieldError[]) {
@@ -133,21 +137,26 @@ function areaOfInterest(q: FinderQuery, geom: SQL): SQL[] {
 }
 
 /**
- * Sites whose box lies within the distance limit's box around a facility of the kind, found from
- * the facilities through the spatial index: a superset, cheap to find, of the sites within the
- * limit; the exact distance (to the nearest such facility) is then tested on these alone.
+ * The site's distance to the nearest published facility of the asked kind, kept on its row
+ * (near_m, one slot per kind, migration 0015), or null without a facility asked for.
  */
-function nearFacility(q: FinderQuery, table: SQL, geom: SQL): SQL {
-	const metres = (q.withinKm ?? DEFAULT_WITHIN_KM) * 1000;
-	return sql`s.id in (select n.id from facilities f join ${table} n on ${geom} && ${expandMetres(sql`f.location`, metres)}
-		where f.published and f.kind = ${q.near!})`;
+function facilityDistance(q: FinderQuery): SQL {
+	if (!q.near) return sql`null::float8`;
+	return sql`s.near_m[${FACILITY_KINDS.indexOf(q.near) + 1}::int]`;
 }
 
 /**
  * The matching sites with what the score needs. `rank`: chain fit counted only up to full
- * marks (all the score uses); `page`: the listed sites (ids) with everything the page shows.
+ * marks (all the score uses); `count`: without chain fit (how many match, and how near);
+ * `ids`: the listed sites with everything the page shows.
  */
-function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number, mode: { rank: true } | { ids: number[] }): SQL {
+function candidatesSql(
+	q: FinderQuery,
+	t: Taxonomy,
+	hideAfterDays: number,
+	mode: { rank: true; first?: { by: SQL; n: number } } | { count: true } | { ids: number[] }
+): SQL {
+	const days = sql`floor(extract(epoch from now() - s.confirmed_at) / 86400)::int as days`;
 	const link = q.link ? t.links.get(q.link)! : null;
 	const where: SQL[] = [sql`s.published`, sql`pk.published`];
 	if ('ids' in mode) where.push(sql`s.id = any(${sql`string_to_array(${mode.ids.join(',')}, ',')::int[]`})`);
@@ -163,16 +172,17 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number, mode:
 		if (q.priceMax !== undefined) where.push(sql`s.price_wan_per_mu <= ${q.priceMax}`);
 		if (q.readiness.length) where.push(sql`s.readiness_items @> ${csv(q.readiness)}`);
 		if (q.industry) {
-			where.push(sql`s.id in (select pi.plot_id from plot_industries pi join industries i on i.id = pi.industry_id where i.code = ${q.industry})`);
+			// The plot's industry codes as plot_industries has them, kept on the row (migration 0014).
+			where.push(sql`string_to_array(s.industry_codes, ',') @> array[${q.industry}]::text[]`);
 		}
 		if (q.chain) where.push(parkHasChain(q.chain));
-		if (q.near) where.push(nearFacility(q, sql`plots`, sql`n.boundary`));
+		if (q.near) where.push(sql`${facilityDistance(q)} <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}::float8`);
 		where.push(...areaOfInterest(q, geom));
 		source = sql`
-			select s.id, s.code, s.code as name_zh, s.code as name_en, s.boundary as geom, s.park_id,
+			select s.id, s.code, s.code as name_zh, s.code as name_en, s.park_id,
 				s.area_m2, s.land_use, s.supply_status as status, null::text as building_kind,
 				s.price_wan_per_mu as price, null::float8 as rent, null::float8 as occupancy,
-				s.readiness_items, s.industry_codes as industries, s.confirmed_at
+				s.readiness_items, s.industry_codes as industries, s.confirmed_at, ${days}, ${facilityDistance(q)} as distance_m
 			from plots s join parks pk on pk.id = s.park_id
 			where ${sql.join(where, sql` and `)}`;
 	} else {
@@ -185,60 +195,57 @@ function candidatesSql(q: FinderQuery, t: Taxonomy, hideAfterDays: number, mode:
 				where pi.park_id = s.park_id and i.code = ${q.industry})`);
 		}
 		if (q.chain) where.push(parkHasChain(q.chain));
-		if (q.near) where.push(nearFacility(q, sql`buildings`, sql`n.footprint`));
+		if (q.near) where.push(sql`${facilityDistance(q)} <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}::float8`);
 		// Vacant floor area and occupancy as building_occupancy derives them, kept on the row (migration 0014).
 		where.push(sql`s.vacant_m2 > 0`);
 		where.push(...areaOfInterest(q, geom));
 		source = sql`
-			select s.id, s.code, s.name_zh, s.name_en, s.footprint as geom, s.park_id,
+			select s.id, s.code, s.name_zh, s.name_en, s.park_id,
 				s.vacant_m2 as area_m2, null::text as land_use, null::text as status, s.kind as building_kind,
 				null::float8 as price, s.rent_yuan_per_m2_day as rent, s.occupancy_rate as occupancy,
 				'{}'::text[] as readiness_items,
 				(select string_agg(i.code, ',') from park_industries pi join industries i on i.id = pi.industry_id where pi.park_id = s.park_id) as industries,
-				s.confirmed_at
+				s.confirmed_at, ${days}, ${facilityDistance(q)} as distance_m
 			from buildings s join parks pk on pk.id = s.park_id
 			where ${sql.join(where, sql` and `)}`;
 	}
-	const near = q.near
-		? sql`left join lateral (select ST_Distance(f.location::geography, c.geom::geography) as distance_m from facilities f
-				where f.published and f.kind = ${q.near} order by f.location <-> c.geom limit 1) nr on true`
-		: sql`cross join lateral (select null::float8 as distance_m) nr`;
+	// The candidates come from the covering index; the shape (wide rows) is read only where needed, as g.
+	const table = q.kind === 'plot' ? sql`plots` : sql`buildings`;
+	const shape = q.kind === 'plot' ? sql`g.boundary` : sql`g.footprint`;
 	// The box (metres at the site's latitude) lets the GiST index find candidates before the exact test.
 	// The chain's other links by id, so that the enterprise scan drops other chains' firms before the distance test.
 	const others = link ? [...t.links.values()].filter((l) => l.chainId === link.chainId && l.position !== link.position).map((l) => l.id) : [];
 	const chainNear = link
 		? sql`from enterprises e join chain_links l on l.id = e.chain_link_id
 				where e.published and e.chain_link_id = any(${sql`string_to_array(${others.join(',')}, ',')::int[]`})
-					and e.location && ${expandMetres(sql`c.geom`, CHAIN_RADIUS_KM * 1000)}
-					and ST_DWithin(e.location::geography, c.geom::geography, ${CHAIN_RADIUS_KM * 1000})`
+					and e.location && ${expandMetres(shape, CHAIN_RADIUS_KM * 1000)}
+					and ST_DWithin(e.location::geography, ${shape}::geography, ${CHAIN_RADIUS_KM * 1000})`
 		: null;
-	const chainFit = !chainNear
-		? sql`cross join lateral (select 0 as upstream, 0 as downstream, 0 as chain_n) cf`
-		: 'rank' in mode
-			? sql`cross join lateral (select 0 as upstream, 0 as downstream, count(*)::int as chain_n from (select 1 ${chainNear} limit ${CHAIN_FULL_MARKS}) x) cf`
-			: sql`cross join lateral (select count(*) filter (where l.position < ${link!.position}) as upstream,
+	const chainFit =
+		!chainNear || 'count' in mode
+			? sql`cross join lateral (select 0 as upstream, 0 as downstream, 0 as chain_n) cf`
+			: 'rank' in mode
+				? sql`cross join lateral (select 0 as upstream, 0 as downstream, count(*)::int as chain_n from (select 1 ${chainNear} limit ${CHAIN_FULL_MARKS}) x) cf`
+				: sql`cross join lateral (select count(*) filter (where l.position < ${link!.position}) as upstream,
 					count(*) filter (where l.position > ${link!.position}) as downstream, 0 as chain_n ${chainNear}) cf`;
-	const distanceFilter = q.near ? sql`where nr.distance_m <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}` : sql``;
+	if ('count' in mode) return sql`select c.distance_m from (${source}) c`;
 	if ('rank' in mode) {
+		const rankColumns = sql`c.id, c.code, c.area_m2, c.land_use, c.price, c.rent, c.readiness_items, c.days, c.distance_m`;
 		return sql`
-			select c.id, c.code, c.area_m2, c.land_use, c.price, c.rent, c.readiness_items,
-				floor(extract(epoch from now() - c.confirmed_at) / 86400)::int as days, nr.distance_m, cf.chain_n
-			from (${source}) c
-			${near}
-			${chainFit}
-			${distanceFilter}`;
+			select ${rankColumns}, cf.chain_n
+			from ${mode.first ? sql`(select ${rankColumns} from (${source}) c order by ${mode.first.by} limit ${mode.first.n})` : sql`(${source})`} c
+			${link ? sql`join ${table} g on g.id = c.id` : sql``}
+			${chainFit}`;
 	}
 	return sql`
 		select c.id, c.code, c.name_zh, c.name_en, pk.code as park_code, pk.name_zh as park_zh, pk.name_en as park_en,
 			c.area_m2, c.land_use, c.status, c.building_kind, c.price, c.rent, c.occupancy, c.readiness_items, c.industries,
 			array(select ch.code from park_chains pc join chains ch on ch.id = pc.chain_id where pc.park_id = c.park_id) as chains,
-			ST_X(ST_PointOnSurface(c.geom)) as lon, ST_Y(ST_PointOnSurface(c.geom)) as lat,
-			c.confirmed_at, floor(extract(epoch from now() - c.confirmed_at) / 86400)::int as days,
-			nr.distance_m, cf.upstream, cf.downstream
-		from (${source}) c join parks pk on pk.id = c.park_id
-		${near}
-		${chainFit}
-		${distanceFilter}`;
+			ST_X(ST_PointOnSurface(${shape})) as lon, ST_Y(ST_PointOnSurface(${shape})) as lat,
+			c.confirmed_at, c.days,
+			c.distance_m, cf.upstream, cf.downstream
+		from (${source}) c join parks pk on pk.id = c.park_id join ${table} g on g.id = c.id
+		${chainFit}`;
 }
 
 /** Postgres text[] arrives as an array (both drivers) or, rarely, as '{a,b}'. */
@@ -267,6 +274,23 @@ function scoreContext(q: FinderQuery, t: Taxonomy) {
 }
 
 /**
+ * With chain fit asked for, the sites that can still reach the page. Counting chain enterprises
+ * near every match is the costly part, and its 15 points move a score by a bounded amount: the
+ * sites best by their score with full chain marks (an upper bound) are counted first, and the
+ * (offset + limit)-th best of their scores is a floor that the page's last place reaches. A site
+ * whose upper bound is below that floor cannot reach the page, so its chain is never counted;
+ * the ranking is exactly the unpruned one.
+ */
+function chainPrune(q: FinderQuery, t: Taxonomy, ctx: ReturnType<typeof scoreContext>, window: { offset: number; limit: number }): SQL | undefined {
+	if (!q.link) return undefined;
+	const upper = scoreSql(q, ctx, sql`${CHAIN_FULL_MARKS}::int`);
+	const reach = window.offset + window.limit;
+	const first = candidatesSql(q, t, freshness().hideAfterDays, { rank: true, first: { by: sql`${upper} desc`, n: reach + CHAIN_PRUNE_SAMPLE } });
+	const floor = sql`(select ${scoreSql(q, ctx)} as s from (${first}) c order by 1 desc offset ${reach - 1} limit 1)`;
+	return sql`${upper} >= coalesce(${floor}, 0)`;
+}
+
+/**
  * The matches in ranking order — best score first, then the smaller adequate site, then by
  * code (code points) — `limit` of them from `offset`, with how many match in all and, with a
  * facility asked for, the distance of the nearest match. Validates the query.
@@ -279,20 +303,19 @@ export async function rankSites(
 	const t = await getTaxonomy(db);
 	await validate(db, q, t);
 	const ctx = scoreContext(q, t);
-	const ranked = sql`
-		with c as materialized (${candidatesSql(q, t, freshness().hideAfterDays, { rank: true })})
-		select c.id, c.code, ${scoreSql(q, ctx)} as score, c.area_m2, count(*) over () as total, min(c.distance_m) over () as nearest_m from c`;
-	const rows = await db.rows<{ id: number; code: string; score: number; total: number; nearest_m: number | null }>(sql`
-		select * from (${ranked}) r order by r.score desc, r.area_m2, r.code collate "C", r.id
-		limit ${window.limit} offset ${window.offset}`);
-	let total = rows.length ? Number(rows[0].total) : 0;
-	let nearest = rows.length ? rows[0].nearest_m : null;
-	if (!rows.length && window.offset > 0) {
-		// Past the last page: still say how many there are.
-		const [r] = await db.rows<{ total: number; nearest_m: number | null }>(sql`select count(*) as total, min(r.nearest_m) as nearest_m from (${ranked}) r`);
-		total = Number(r.total);
-		nearest = r.nearest_m;
-	}
+	const candidates = candidatesSql(q, t, freshness().hideAfterDays, { rank: true });
+	const prune = chainPrune(q, t, ctx, window);
+	// The page by a top-N sort, and the count apart: a window count would hold every match.
+	const [rows, [all]] = await Promise.all([
+		db.rows<{ id: number; code: string; score: number }>(sql`
+			select r.id, r.code, r.score from (select c.id, c.code, c.area_m2, ${scoreSql(q, ctx)} as score from (${candidates}) c ${prune ? sql`where ${prune}` : sql``}) r
+			order by r.score desc, r.area_m2, r.code collate "C", r.id
+			limit ${window.limit} offset ${window.offset}`),
+		db.rows<{ total: number; nearest_m: number | null }>(sql`select count(*) as total, min(c.distance_m) as nearest_m
+			from (${candidatesSql(q, t, freshness().hideAfterDays, { count: true })}) c`)
+	]);
+	const total = Number(all.total);
+	const nearest = all.nearest_m;
 	return {
 		total,
 		nearestKm: q.near && nearest !== null ? Number(nearest) / 1000 : null,

@@ -23,7 +23,8 @@ interface Part {
 	earned: SQL;
 }
 
-export function scoreSql(q: FinderQuery, ctx: { industryGroup?: IndustryGroup; staleAfterDays: number }): SQL {
+/** `chainN`: how many chain enterprises the row counts near (default c.chain_n; a constant gives a bound). */
+export function scoreSql(q: FinderQuery, ctx: { industryGroup?: IndustryGroup; staleAfterDays: number }, chainN: SQL = sql`c.chain_n`): SQL {
 	const parts: Part[] = [];
 	if (q.industry) {
 		parts.push({ weight: f(25), earned: f(25) });
@@ -55,8 +56,12 @@ export function scoreSql(q: FinderQuery, ctx: { industryGroup?: IndustryGroup; s
 			});
 		}
 		const asked = q.readiness.length ? q.readiness : null;
+		// Each asked item the site has, counted as scoreSite counts them; no subquery per row.
 		const have = asked
-			? sql`cardinality(array(select unnest(c.readiness_items) intersect select unnest(string_to_array(${asked.join(',')}, ','))))`
+			? sql.join(
+					asked.map((item) => sql`(c.readiness_items @> array[${item}]::text[])::int`),
+					sql` + `
+				)
 			: sql`cardinality(c.readiness_items)`;
 		parts.push({ weight: f(10), earned: sql`(10 * coalesce(${have}, 0)::float8) / ${f(asked ? asked.length : 10)}` });
 	} else {
@@ -78,7 +83,7 @@ export function scoreSql(q: FinderQuery, ctx: { industryGroup?: IndustryGroup; s
 			earned: sql`case when c.distance_m is not null and ${km} <= ${f(within)} then 5 + 5 * ${closeness} else 0 end`
 		});
 	}
-	if (q.link) parts.push({ weight: f(15), earned: sql`(15 * least(c.chain_n, ${CHAIN_FULL_MARKS}::int)::float8) / ${f(CHAIN_FULL_MARKS)}` });
+	if (q.link) parts.push({ weight: f(15), earned: sql`(15 * least(${chainN}, ${CHAIN_FULL_MARKS}::int)::float8) / ${f(CHAIN_FULL_MARKS)}` });
 	parts.push({ weight: f(5), earned: sql`case when c.days >= ${ctx.staleAfterDays}::int then 0 else 5 end` });
 	const weight = sql.join(
 		parts.map((p) => sql`(${p.weight})`),
