@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database, TxHandle } from '../../src/lib/server/db/client';
 import { buildTile, defaultEncoder } from '../../src/lib/server/tiles/service';
-import { heatCells } from '../../src/lib/server/heat';
+import { heatCells, KEPT_ZOOMS } from '../../src/lib/server/heat';
 import { MODE, openTestDatabase, rolledBack } from './db';
 import { decode, tileOf } from './tiles';
 
@@ -58,7 +58,7 @@ async function heatDrift(tx: Rows): Promise<number> {
 				or abs(ST_X(t.pt) - s.x) > 1e-6 or abs(ST_Y(t.pt) - s.y) > 1e-6
 		), fresh as (
 			select s.metric, z as zoom, h.i, h.j, sum(s.value) as value, count(*)::int as sites
-			from heat_sources s cross join generate_series(4, 13) z cross join lateral hex_cell(s.x, s.y, heat_hex_size(z)) h
+			from heat_sources s cross join generate_series(${KEPT_ZOOMS.min}::int, ${KEPT_ZOOMS.max}::int) z cross join lateral hex_cell(s.x, s.y, heat_hex_size(z)) h
 			group by 1, 2, 3, 4
 		), cells as (
 			select count(*)::int as n from fresh f full join heat_cells c using (metric, zoom, i, j)

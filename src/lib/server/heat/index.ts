@@ -1,8 +1,8 @@
 /**
  * The investment heat map: a metric summed into hexagons sized to the zoom
  * (ST_Hexagon's grid in Web Mercator, ~36 px across on screen), over the visible box. Available
- * land, vacant floor area and demand are kept per hexagon at zooms 4–13 by the writes themselves
- * (migration 0014); other zooms and metrics are summed from their points per request.
+ * land, vacant floor area and demand are kept per hexagon at zooms 4–14 by the writes themselves
+ * (migrations 0014 and 0016); other zooms and metrics are summed from their points per request.
  * Only published data counts. deck.gl draws the result in the browser.
  *
  * Metrics: available land (亩), vacant floor area (m²), demand (enquiries in the last
@@ -57,7 +57,7 @@ export class HeatInputError extends Error {
 
 /** Metrics kept per hexagon in the database (heat_sources, heat_cells; migration 0014), at these zooms. */
 const KEPT: readonly HeatMetric[] = ['available_land', 'vacant_floor', 'demand'];
-export const KEPT_ZOOMS = { min: 4, max: 13 } as const;
+export const KEPT_ZOOMS = { min: 4, max: 14 } as const;
 
 /** Hexagon columns and rows that can touch a box (EPSG:3857), one spare each way. */
 function hexRange(box: [number, number, number, number], size: number) {
