@@ -8,7 +8,8 @@ import { bumpLayerVersions } from '../../src/lib/server/tiles/versions';
 import { LAYERS } from '../../src/lib/domain/vocab';
 import { parseFinderQuery } from '../../src/lib/domain/finder';
 import { SearchInputError, rankSites } from '../../src/lib/server/search';
-import { MODE, openTestDatabase } from './db';
+import { MODE, openTestDatabase, rolledBack } from './db';
+import { MAX_PLOTS_PER_TILE } from '../../src/lib/server/tiles/layers';
 import { canonical, decode, tileOf, tilesCovering } from './tiles';
 
 let db: Database;
@@ -133,6 +134,21 @@ describe(`vector tiles (${MODE}, ${MODE === 'server' ? 'ST_AsMVT' : 'JS encoder'
 		const after = await tiles.respond({ layer: 'all', ...t }, composite.etag);
 		expect(after.status).toBe(200);
 		expect(after.etag).not.toBe(composite.etag);
+	});
+
+	it('serves a tile that would hold more than the cap counted per cell instead, from z10 up', async () => {
+		const p = await plot(sql`published`);
+		await rolledBack(db, async (tx) => {
+			// As if every cell held 20,000 plots more: each plots tile would be over the cap.
+			await tx.rows(sql`update plot_cells set plots = plots + ${MAX_PLOTS_PER_TILE * 2}::int`);
+			for (const z of [10, 12, 14]) {
+				const body = await buildTile(tx, { layer: 'plots', ...tileOf(p.lon, p.lat, z) }, defaultEncoder(db));
+				expect(decode(body, 'plots'), `z${z}`).toBeUndefined();
+				expect(decode(body, 'plot_cells')?.length, `z${z}`).toBeGreaterThan(0);
+			}
+		});
+		const body = await buildTile(db, { layer: 'plots', ...tileOf(p.lon, p.lat, 14) }, defaultEncoder(db));
+		expect(decode(body, 'plots')?.length).toBeGreaterThan(0);
 	});
 
 	it('holds every plot a tile overlaps, however small, from z10 up (the sample zone is never counted per cell there)', async () => {

@@ -6,6 +6,7 @@
  * its own transaction — so an edit is visible on the next request and no cached
  * tile is ever stale.
  */
+import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { LAYERS, isOneOf, type LayerName } from '../../domain/vocab';
 import { encodeTile, type TileRow } from './encode';
@@ -207,6 +208,15 @@ export function etagFor(a: Omit<TileAddress, 'layer'> & { layer: string }, versi
 
 /** Builds one tile from the database, uncached. */
 export async function buildTile(database: Pick<Database, 'rows'>, a: TileAddress & { layer: LayerName }, encoder: TileEncoder): Promise<Uint8Array> {
+	if (a.layer === 'plots' && encoder === 'postgis' && a.z >= PLOT_DETAIL_MIN_ZOOM) {
+		// One round trip: the database counts the tile's plots and builds the tile that count calls for.
+		const shift = a.datum === 'gcj02' ? gcjTileShift(a.z, a.x, a.y) : undefined;
+		return bytea(
+			await database.rows<{ tile: Uint8Array | null }>(sql`
+				select case when (select n.plots from (${plotCountQuery(a.z, a.x, a.y)}) n) > ${MAX_PLOTS_PER_TILE}::int
+					then (${plotCellsQuery(a.z, a.x, a.y, 'mvt')}) else (${mvtQuery(TILE_LAYERS.plots, a.z, a.x, a.y, shift)}) end as tile`)
+		);
+	}
 	if (a.layer === 'plots' && (await plotsAggregated(database, a))) return buildPlotCells(database, a, encoder);
 	return buildLayerTile(database, TILE_LAYERS[a.layer], a, encoder);
 }
