@@ -113,9 +113,8 @@ function polygonSql(ring: [number, number][]): SQL {
 	return sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify({ type: 'Polygon', coordinates: [closed] })}), 4326)`;
 }
 
-/** The site's park is positioned for the chain. */
-const parkHasChain = (chain: string) =>
-	sql`exists (select 1 from park_chains pc join chains c on c.id = pc.chain_id where pc.park_id = s.park_id and c.code = ${chain})`;
+/** The site's park is positioned for the chain (by id: one probe of park_chains' key per candidate). */
+const parkHasChain = (chainId: number) => sql`exists (select 1 from park_chains pc where pc.park_id = s.park_id and pc.chain_id = ${chainId}::int)`;
 
 const csv = (xs: readonly string[]) => sql`string_to_array(${xs.join(',')}, ',')`;
 
@@ -158,7 +157,8 @@ function candidatesSql(
 ): SQL {
 	const days = sql`floor(extract(epoch from now() - s.confirmed_at) / 86400)::int as days`;
 	const link = q.link ? t.links.get(q.link)! : null;
-	const where: SQL[] = [sql`s.published`, sql`pk.published`];
+	// In a published park: checked against the few unpublished parks, found once (no join per candidate).
+	const where: SQL[] = [sql`s.published`, sql`s.park_id is not null`, sql`s.park_id <> all(array(select id from parks where not published))`];
 	if ('ids' in mode) where.push(sql`s.id = any(${sql`string_to_array(${mode.ids.join(',')}, ',')::int[]`})`);
 	if (!q.includeStale) where.push(sql`s.confirmed_at > now() - make_interval(days => ${hideAfterDays})`);
 	let source: SQL;
@@ -175,7 +175,7 @@ function candidatesSql(
 			// The plot's industry codes as plot_industries has them, kept on the row (migration 0014).
 			where.push(sql`string_to_array(s.industry_codes, ',') @> array[${q.industry}]::text[]`);
 		}
-		if (q.chain) where.push(parkHasChain(q.chain));
+		if (q.chain) where.push(parkHasChain(t.chains.get(q.chain)!.id));
 		if (q.near) where.push(sql`${facilityDistance(q)} <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}::float8`);
 		where.push(...areaOfInterest(q, geom));
 		source = sql`
@@ -183,7 +183,7 @@ function candidatesSql(
 				s.area_m2, s.land_use, s.supply_status as status, null::text as building_kind,
 				s.price_wan_per_mu as price, null::float8 as rent, null::float8 as occupancy,
 				s.readiness_items, s.industry_codes as industries, s.confirmed_at, ${days}, ${facilityDistance(q)} as distance_m
-			from plots s join parks pk on pk.id = s.park_id
+			from plots s
 			where ${sql.join(where, sql` and `)}`;
 	} else {
 		const geom = sql`s.footprint`;
@@ -194,7 +194,7 @@ function candidatesSql(
 			where.push(sql`exists (select 1 from park_industries pi join industries i on i.id = pi.industry_id
 				where pi.park_id = s.park_id and i.code = ${q.industry})`);
 		}
-		if (q.chain) where.push(parkHasChain(q.chain));
+		if (q.chain) where.push(parkHasChain(t.chains.get(q.chain)!.id));
 		if (q.near) where.push(sql`${facilityDistance(q)} <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}::float8`);
 		// Vacant floor area and occupancy as building_occupancy derives them, kept on the row (migration 0014).
 		where.push(sql`s.vacant_m2 > 0`);
@@ -206,7 +206,7 @@ function candidatesSql(
 				'{}'::text[] as readiness_items,
 				(select string_agg(i.code, ',') from park_industries pi join industries i on i.id = pi.industry_id where pi.park_id = s.park_id) as industries,
 				s.confirmed_at, ${days}, ${facilityDistance(q)} as distance_m
-			from buildings s join parks pk on pk.id = s.park_id
+			from buildings s
 			where ${sql.join(where, sql` and `)}`;
 	}
 	// The candidates come from the covering index; the shape (wide rows) is read only where needed, as g.
