@@ -17,7 +17,8 @@ $$;
 CREATE INDEX "facilities_location_geog_gist" ON "facilities" USING gist (("location"::geography));
 --> statement-breakpoint
 -- The index's nearest-neighbour order is not exactly the spheroid's: the facility it finds first
--- bounds the distance, and the nearest on the spheroid is looked for within that bound.
+-- bounds the distance, and the nearest on the spheroid is looked for within that bound (widened
+-- by 1 %, as ST_DWithin and ST_Distance may measure a little apart).
 CREATE OR REPLACE FUNCTION site_near_one(p_geom geometry, p_kind text) RETURNS double precision
 LANGUAGE sql STABLE AS $$
 	SELECT x.d FROM (
@@ -26,7 +27,7 @@ LANGUAGE sql STABLE AS $$
 			AND ST_DWithin(f.location::geography, p_geom::geography, (
 				SELECT ST_Distance(n.location::geography, p_geom::geography) FROM facilities n
 				WHERE n.published AND n.kind = p_kind
-				ORDER BY n.location::geography <-> p_geom::geography LIMIT 1))
+				ORDER BY n.location::geography <-> p_geom::geography LIMIT 1) * 1.01 + 1)
 	) x WHERE x.d <= 100000
 $$;
 --> statement-breakpoint
@@ -57,23 +58,23 @@ END $$;
 --> statement-breakpoint
 CREATE TRIGGER buildings_near_sync BEFORE INSERT OR UPDATE ON buildings FOR EACH ROW EXECUTE FUNCTION buildings_near_sync();
 --> statement-breakpoint
--- The sites within 100 km of a place get their distance to the kind anew (only changed rows are written).
+-- The sites within 100 km of a place (101 km, as above) get their distance to the kind anew; only changed rows are written.
 CREATE OR REPLACE FUNCTION sites_near_refresh(p_kind text, p_at geometry) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
 	slot integer := array_position(facility_kinds(), p_kind);
-	d_lat double precision := 100000 / 110574.0 * 1.01;
-	d_lon double precision := least(360, 100000 / (111320 * cos(radians(least(89, abs(ST_Y(p_at)) + d_lat)))) * 1.01);
+	d_lat double precision := 101000 / 110574.0 * 1.01;
+	d_lon double precision := least(360, 101000 / (111320 * cos(radians(least(89, abs(ST_Y(p_at)) + d_lat)))) * 1.01);
 	box geometry := ST_Expand(p_at, d_lon, d_lat);
 BEGIN
 	IF slot IS NULL THEN RETURN; END IF;
 	UPDATE plots s SET near_m[slot] = x.d
 	FROM (SELECT p.id, site_near_one(p.boundary, p_kind) AS d FROM plots p
-		WHERE p.boundary && box AND ST_DWithin(p.boundary::geography, p_at::geography, 100000)) x
+		WHERE p.boundary && box AND ST_DWithin(p.boundary::geography, p_at::geography, 101000)) x
 	WHERE s.id = x.id AND s.near_m[slot] IS DISTINCT FROM x.d;
 	UPDATE buildings s SET near_m[slot] = x.d
 	FROM (SELECT b.id, site_near_one(b.footprint, p_kind) AS d FROM buildings b
-		WHERE b.footprint && box AND ST_DWithin(b.footprint::geography, p_at::geography, 100000)) x
+		WHERE b.footprint && box AND ST_DWithin(b.footprint::geography, p_at::geography, 101000)) x
 	WHERE s.id = x.id AND s.near_m[slot] IS DISTINCT FROM x.d;
 END $$;
 --> statement-breakpoint

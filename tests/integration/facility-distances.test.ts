@@ -31,7 +31,7 @@ async function drift(tx: Rows): Promise<number> {
 			from sites s cross join unnest(facility_kinds()) with ordinality as k(kind, o)
 		)
 		select count(*)::int as n from truth
-		where (case when d <= 100000 then d end) is distinct from kept and not abs(d - kept) < 1e-6`);
+		where (case when d <= 100000 then d end) is distinct from kept and (d is null or kept is null or abs(d - kept) >= 1e-6)`);
 	return Number(r.n);
 }
 
