@@ -20,6 +20,8 @@ import { readCase, takeCaseAction } from '../../src/lib/server/land/cases';
 import { readLandFacts, saveLandFacts } from '../../src/lib/server/land/facts';
 import { saveThresholds, readThresholds } from '../../src/lib/server/land/thresholds';
 import { economyOf, buildingTrend } from '../../src/lib/server/economy';
+import { closeMonth } from '../../src/lib/server/economy/months';
+import { detectAll } from '../../src/lib/server/land/detect';
 import { monthOf, persistentVacancy } from '../../src/lib/domain/building-economy';
 import { isDueSoon, isOpen, isOverdue, targetProgress } from '../../src/lib/domain/idle-cases';
 import { MODE, openEmptyDatabase } from './db';
@@ -191,6 +193,20 @@ describe(`land and building ledgers (${MODE})`, () => {
 		expect(await count()).toBe(before + raised.opened);
 		const back = await saveThresholds(db, admin, { zone: t.zone, parks: [] });
 		expect(back.withdrawn).toBeGreaterThan(0);
+	});
+
+	it('the daily job writes nothing when nothing changed, and gives a building missing its month its row', async () => {
+		await detectAll(db);
+		const [{ n }] = await db.rows<{ n: number }>(
+			sql`select count(*)::int as n from land_cases where stage in ('suspected', 'investigating', 'confirmed', 'disposing')`
+		);
+		expect(Number(n)).toBeGreaterThan(0);
+		// Open cases' grounds are stored as jsonb: the same verdict must not count as a change.
+		expect(await detectAll(db)).toEqual({ opened: 0, withdrawn: 0, updated: 0 });
+		const month = monthOf(new Date());
+		await db.rows(sql`delete from building_months where month = ${month}::date and building_id = (select min(id) from buildings where retired_at is null)`);
+		expect(await closeMonth(db)).toBe(1);
+		expect(await closeMonth(db)).toBe(0);
 	});
 
 	it('a unit leased moves the building’s row for the month', async () => {

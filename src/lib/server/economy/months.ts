@@ -34,11 +34,12 @@ export async function recordBuildingMonths(tx: Rows, buildingIds: number[], now 
 			updated_at = now()`);
 }
 
-/** Gives every building in service a row for the month it is (rows already written stay). */
+/** Gives every building in service a row for the month it is (rows already written stay, and are not worked out again). */
 export async function closeMonth(db: Rows, now = new Date()): Promise<number> {
 	const rows = await db.rows<{ n: number }>(sql`
 		with added as (insert into building_months ${COLUMNS}
 			${CURRENT(monthOf(now))} where b.retired_at is null
+				and not exists (select 1 from building_months m where m.building_id = b.id and m.month = ${monthOf(now)}::date)
 			on conflict (building_id, month) do nothing returning 1)
 		select count(*)::int as n from added`);
 	return Number(rows[0]?.n ?? 0);

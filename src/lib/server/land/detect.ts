@@ -6,6 +6,7 @@
  * touched is withdrawn when its plot no longer meets the test; a dismissed or disposed-of case
  * is not opened again until the plot's facts change after that decision.
  */
+import { isDeepStrictEqual } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { Database, TxHandle } from '../db/client';
 import { dateOnly, iso, num } from '../db/values';
@@ -27,6 +28,11 @@ const soldList = sql.join(
 	SOLD_STATUSES.map((s) => sql`${s}`),
 	sql`, `
 );
+
+/** Equal as JSON, whatever the order of keys (jsonb keeps its own order, so strings compare unequal). */
+function sameJson(stored: unknown, value: unknown): boolean {
+	return isDeepStrictEqual(typeof stored === 'string' ? JSON.parse(stored) : stored, JSON.parse(JSON.stringify(value)));
+}
 
 /** Opens and withdraws suspected cases for `plotIds` (all plots when absent). */
 export async function detectCases(tx: Rows, today: Date, plotIds?: number[]): Promise<{ opened: number; withdrawn: number; updated: number }> {
@@ -76,7 +82,7 @@ export async function detectCases(tx: Rows, today: Date, plotIds?: number[]): Pr
 			if (current) {
 				keep.add(Number(current.id));
 				// The verdict moves with time (an idle fee becomes recovery): an open case shows today's.
-				if (JSON.stringify(current.grounds) !== JSON.stringify(g)) refresh.push({ id: Number(current.id), grounds: g });
+				if (!sameJson(current.grounds, g)) refresh.push({ id: Number(current.id), grounds: g });
 				continue;
 			}
 			// Decided (dismissed, or disposed of) since the facts last changed: not suspected again on the same facts.
