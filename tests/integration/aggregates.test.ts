@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Database, TxHandle } from '../../src/lib/server/db/client';
 import { buildTile, defaultEncoder } from '../../src/lib/server/tiles/service';
 import { heatCells, KEPT_ZOOMS } from '../../src/lib/server/heat';
+import { refreshDemandHeat } from '../../src/lib/server/heat/worker';
 import { MODE, openTestDatabase, rolledBack } from './db';
 import { decode, tileOf } from './tiles';
 
@@ -127,6 +128,28 @@ describe(`kept aggregates (${MODE})`, () => {
 		});
 		expect(await plotCellDrift(db)).toBe(0);
 		expect(await heatDrift(db)).toBe(0);
+	});
+
+	it('count the demand cells afresh once a day, whichever instance asks first', async () => {
+		const demand = async () => {
+			const [r] = await db.rows<{ n: number; v: number }>(
+				sql`select count(*)::int as n, coalesce(sum(value), 0)::float8 as v from heat_cells where metric = 'demand'`
+			);
+			return { n: Number(r.n), v: Number(r.v) };
+		};
+		const kept = await demand();
+		expect(kept.n).toBeGreaterThan(0);
+		await db.rows(sql`delete from job_runs`);
+		expect(await refreshDemandHeat(db)).toBe(true);
+		expect(await refreshDemandHeat(db)).toBe(false);
+		// Two instances at the turn of the day: one counts, the other finds it done.
+		await db.rows(sql`update job_runs set ran_on = current_date - 1`);
+		expect((await Promise.all([refreshDemandHeat(db), refreshDemandHeat(db)])).sort()).toEqual([false, true]);
+		// Counted afresh, the cells are those the writes kept.
+		const fresh = await demand();
+		expect(fresh.n).toBe(kept.n);
+		expect(fresh.v).toBeCloseTo(kept.v, 6);
+		await db.rows(sql`delete from job_runs`);
 	});
 
 	it("follow a unit's lease into the building's occupancy and the vacant-floor heat", async () => {

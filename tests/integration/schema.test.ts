@@ -54,6 +54,7 @@ describe(`schema (${MODE})`, () => {
 				'imports',
 				'industries',
 				'invitations',
+				'job_runs',
 				'land_cases',
 				'layer_versions',
 				'notification_outbox',

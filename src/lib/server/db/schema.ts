@@ -765,7 +765,7 @@ export const heatSources = pgTable(
 	(t) => [primaryKey({ columns: [t.metric, t.source] }), index('heat_sources_xy_idx').on(t.metric, t.x, t.y)]
 );
 
-/** Heat metrics summed per hexagon (ST_Hexagon's i, j) at zooms 4–13, kept with heat_sources. */
+/** Heat metrics summed per hexagon (ST_Hexagon's i, j) at zooms 4–14, kept with heat_sources. */
 export const heatCells = pgTable(
 	'heat_cells',
 	{
@@ -778,6 +778,12 @@ export const heatCells = pgTable(
 	},
 	(t) => [primaryKey({ columns: [t.metric, t.zoom, t.i, t.j] })]
 );
+
+/** The day a daily background job last ran, shared by every app instance (one run a day, not one per start). */
+export const jobRuns = pgTable('job_runs', {
+	job: text('job').primaryKey(),
+	ranOn: date('ran_on').notNull()
+});
 
 // ---------------------------------------------------------------- investors and projects
 
