@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import type { Database, TxHandle } from '../../src/lib/server/db/client';
 import { FACILITY_KINDS } from '../../src/lib/domain/vocab';
-import { parseFinderQuery } from '../../src/lib/domain/finder';
+import { MAX_RADIUS_KM, parseFinderQuery } from '../../src/lib/domain/finder';
 import { rankSites } from '../../src/lib/server/search';
 import { MODE, openTestDatabase, rolledBack } from './db';
 
@@ -43,6 +43,22 @@ describe(`distances to facilities (${MODE})`, () => {
 	it('list the kinds in the order of lib/domain/vocab', async () => {
 		const [r] = await db.rows<{ kinds: string[] }>(sql`select facility_kinds() as kinds`);
 		expect(r.kinds).toEqual([...FACILITY_KINDS]);
+	});
+
+	it("stop at the finder's widest radius", async () => {
+		await rolledBack(db, async (tx: TxHandle) => {
+			await tx.rows(sql`update facilities set published = false`);
+			await tx.rows(sql`insert into facilities (code, kind, name_zh, name_en, location, published)
+				values ('T-FAR', 'airport', '远处机场', 'Far airport', ST_SetSRID(ST_MakePoint(100, 30), 4326), true)`);
+			// Due north of it, 500 m inside and outside MAX_RADIUS_KM (a degree of latitude is ~110.85 km there).
+			const at = async (km: number) => {
+				const [r] = await tx.rows<{ d: number | null }>(sql`
+					select site_near_one(ST_SetSRID(ST_MakePoint(100, 30 + ${km / 110.85}::float8), 4326), 'airport') as d`);
+				return r.d === null ? null : Number(r.d);
+			};
+			expect(await at(MAX_RADIUS_KM - 0.5)).toBeGreaterThan(MAX_RADIUS_KM * 1000 - 1000);
+			expect(await at(MAX_RADIUS_KM + 0.5)).toBeNull();
+		});
 	});
 
 	it('equal a recount over every facility on the sample zone', async () => {
