@@ -9,6 +9,7 @@ import { areaBoundsM2, DEFAULT_WITHIN_KM, type FinderQuery } from '../../domain/
 import { CHAIN_FULL_MARKS, CHAIN_RADIUS_KM } from '../../domain/scoring';
 import { expandMetres } from '../db/geo-sql';
 import type { Taxonomy } from './taxonomy';
+import { freshness } from '../config';
 
 /** A listed site as the `ids` relation gives it. */
 export interface CandidateRow {
@@ -80,21 +81,16 @@ function facilityDistance(q: FinderQuery): SQL {
  * marks (all the score uses); `count`: without chain fit (how many match, and how near);
  * `ids`: the listed sites with everything the page shows.
  */
-export function candidatesSql(
-	q: FinderQuery,
-	t: Taxonomy,
-	hideAfterDays: number,
-	mode: { rank: true; first?: { by: SQL; n: number } } | { count: true } | { ids: number[] }
-): SQL {
-	const days = sql`floor(extract(epoch from now() - s.confirmed_at) / 86400)::int as days`;
+export function candidatesSql(q: FinderQuery, t: Taxonomy, mode: { rank: true; first?: { by: SQL; n: number } } | { count: true } | { ids: number[] }): SQL {
 	const link = q.link ? t.links.get(q.link)! : null;
 	// In a published park: checked against the few unpublished parks, found once (no join per candidate).
 	const where: SQL[] = [sql`s.published`, sql`s.park_id is not null`, sql`s.park_id <> all(array(select id from parks where not published))`];
 	if ('ids' in mode) where.push(sql`s.id = any(${sql`string_to_array(${mode.ids.join(',')}, ',')::int[]`})`);
-	if (!q.includeStale) where.push(sql`s.confirmed_at > now() - make_interval(days => ${hideAfterDays})`);
-	let source: SQL;
+	if (!q.includeStale) where.push(sql`s.confirmed_at > now() - make_interval(days => ${freshness().hideAfterDays})`);
+	if (q.chain) where.push(parkHasChain(t.chains.get(q.chain)!.id));
+	if (q.near) where.push(sql`${facilityDistance(q)} <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}::float8`);
+	let columns: SQL;
 	if (q.kind === 'plot') {
-		const geom = sql`s.boundary`;
 		if (q.status.length) where.push(sql`s.supply_status = any(${csv(q.status)})`);
 		if (q.landUse.length) where.push(sql`s.land_use = any(${csv(q.landUse)})`);
 		const { min, max } = areaBoundsM2(q);
@@ -102,22 +98,12 @@ export function candidatesSql(
 		if (max !== undefined) where.push(sql`s.area_m2 <= ${max}`);
 		if (q.priceMax !== undefined) where.push(sql`s.price_wan_per_mu <= ${q.priceMax}`);
 		if (q.readiness.length) where.push(sql`s.readiness_items @> ${csv(q.readiness)}`);
-		if (q.industry) {
-			// The plot's industry codes as plot_industries has them, kept on the row (migration 0014).
-			where.push(sql`string_to_array(s.industry_codes, ',') @> array[${q.industry}]::text[]`);
-		}
-		if (q.chain) where.push(parkHasChain(t.chains.get(q.chain)!.id));
-		if (q.near) where.push(sql`${facilityDistance(q)} <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}::float8`);
-		where.push(...areaOfInterest(q, geom));
-		source = sql`
-			select s.id, s.code, s.code as name_zh, s.code as name_en, s.park_id,
-				s.area_m2, s.land_use, s.supply_status as status, null::text as building_kind,
-				s.price_wan_per_mu as price, null::float8 as rent, null::float8 as occupancy,
-				s.readiness_items, s.industry_codes as industries, s.confirmed_at, ${days}, ${facilityDistance(q)} as distance_m
-			from plots s
-			where ${sql.join(where, sql` and `)}`;
+		// The plot's industry codes as plot_industries has them, kept on the row (migration 0014).
+		if (q.industry) where.push(sql`string_to_array(s.industry_codes, ',') @> array[${q.industry}]::text[]`);
+		where.push(...areaOfInterest(q, sql`s.boundary`));
+		columns = sql`s.code as name_zh, s.code as name_en, s.area_m2, s.land_use, s.supply_status as status, null::text as building_kind,
+			s.price_wan_per_mu as price, null::float8 as rent, null::float8 as occupancy, s.readiness_items, s.industry_codes as industries`;
 	} else {
-		const geom = sql`s.footprint`;
 		if (q.buildingKind.length) where.push(sql`s.kind = any(${csv(q.buildingKind)})`);
 		if (q.rentMax !== undefined) where.push(sql`s.rent_yuan_per_m2_day <= ${q.rentMax}`);
 		if (q.vacantMin !== undefined) where.push(sql`s.vacant_m2 >= ${q.vacantMin}`);
@@ -125,23 +111,20 @@ export function candidatesSql(
 			where.push(sql`exists (select 1 from park_industries pi join industries i on i.id = pi.industry_id
 				where pi.park_id = s.park_id and i.code = ${q.industry})`);
 		}
-		if (q.chain) where.push(parkHasChain(t.chains.get(q.chain)!.id));
-		if (q.near) where.push(sql`${facilityDistance(q)} <= ${(q.withinKm ?? DEFAULT_WITHIN_KM) * 1000}::float8`);
 		// Vacant floor area and occupancy as building_occupancy derives them, kept on the row (migration 0014).
 		where.push(sql`s.vacant_m2 > 0`);
-		where.push(...areaOfInterest(q, geom));
-		source = sql`
-			select s.id, s.code, s.name_zh, s.name_en, s.park_id,
-				s.vacant_m2 as area_m2, null::text as land_use, null::text as status, s.kind as building_kind,
-				null::float8 as price, s.rent_yuan_per_m2_day as rent, s.occupancy_rate as occupancy,
-				'{}'::text[] as readiness_items,
-				(select string_agg(i.code, ',') from park_industries pi join industries i on i.id = pi.industry_id where pi.park_id = s.park_id) as industries,
-				s.confirmed_at, ${days}, ${facilityDistance(q)} as distance_m
-			from buildings s
-			where ${sql.join(where, sql` and `)}`;
+		where.push(...areaOfInterest(q, sql`s.footprint`));
+		columns = sql`s.name_zh, s.name_en, s.vacant_m2 as area_m2, null::text as land_use, null::text as status, s.kind as building_kind,
+			null::float8 as price, s.rent_yuan_per_m2_day as rent, s.occupancy_rate as occupancy, '{}'::text[] as readiness_items,
+			(select string_agg(i.code, ',') from park_industries pi join industries i on i.id = pi.industry_id where pi.park_id = s.park_id) as industries`;
 	}
-	// The candidates come from the covering index; the shape (wide rows) is read only where needed, as g.
 	const table = q.kind === 'plot' ? sql`plots` : sql`buildings`;
+	const source = sql`
+		select s.id, s.code, s.park_id, ${columns}, s.confirmed_at,
+			floor(extract(epoch from now() - s.confirmed_at) / 86400)::int as days, ${facilityDistance(q)} as distance_m
+		from ${table} s
+		where ${sql.join(where, sql` and `)}`;
+	// The candidates come from the covering index; the shape (wide rows) is read only where needed, as g.
 	const shape = q.kind === 'plot' ? sql`g.boundary` : sql`g.footprint`;
 	// The box (metres at the site's latitude) lets the GiST index find candidates before the exact test.
 	// The chain's other links by id, so that the enterprise scan drops other chains' firms before the distance test.

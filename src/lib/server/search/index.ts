@@ -116,7 +116,7 @@ function chainPrune(q: FinderQuery, t: Taxonomy, ctx: ReturnType<typeof scoreCon
 	if (!q.link) return undefined;
 	const upper = scoreSql(q, ctx, sql`${CHAIN_FULL_MARKS}::int`);
 	const reach = window.offset + window.limit;
-	const first = candidatesSql(q, t, freshness().hideAfterDays, { rank: true, first: { by: sql`${upper} desc`, n: reach + CHAIN_PRUNE_SAMPLE } });
+	const first = candidatesSql(q, t, { rank: true, first: { by: sql`${upper} desc`, n: reach + CHAIN_PRUNE_SAMPLE } });
 	const floor = sql`(select ${scoreSql(q, ctx)} as s from (${first}) c order by 1 desc offset ${reach - 1} limit 1)`;
 	return sql`${upper} >= coalesce(${floor}, 0)`;
 }
@@ -134,7 +134,7 @@ export async function rankSites(
 	const t = await getTaxonomy(db);
 	await validate(db, q, t);
 	const ctx = scoreContext(q, t);
-	const candidates = candidatesSql(q, t, freshness().hideAfterDays, { rank: true });
+	const candidates = candidatesSql(q, t, { rank: true });
 	const prune = chainPrune(q, t, ctx, window);
 	// The page by a top-N sort, and the count apart: a window count would hold every match.
 	const [rows, [all]] = await Promise.all([
@@ -143,7 +143,7 @@ export async function rankSites(
 			order by r.score desc, r.area_m2, r.code collate "C", r.id
 			limit ${window.limit} offset ${window.offset}`),
 		db.rows<{ total: number; nearest_m: number | null }>(sql`select count(*) as total, min(c.distance_m) as nearest_m
-			from (${candidatesSql(q, t, freshness().hideAfterDays, { count: true })}) c`)
+			from (${candidatesSql(q, t, { count: true })}) c`)
 	]);
 	const total = Number(all.total);
 	const nearest = all.nearest_m;
@@ -166,7 +166,7 @@ async function describeSites(db: Database, q: FinderQuery, ranked: RankedSite[])
 	if (!ranked.length) return [];
 	const t = await getTaxonomy(db);
 	const ctx = scoreContext(q, t);
-	const rows = await db.rows<CandidateRow>(candidatesSql(q, t, freshness().hideAfterDays, { ids: ranked.map((r) => r.id) }));
+	const rows = await db.rows<CandidateRow>(candidatesSql(q, t, { ids: ranked.map((r) => r.id) }));
 	const byId = new Map(rows.map((r) => [Number(r.id), r]));
 	const out: ScoredSite[] = [];
 	for (const { id } of ranked) {
@@ -218,7 +218,7 @@ async function describeSites(db: Database, q: FinderQuery, ranked: RankedSite[])
 export async function scoredMatchesSql(db: Database, q: FinderQuery): Promise<SQL> {
 	const t = await getTaxonomy(db);
 	await validate(db, q, t);
-	return sql`select c.id, ${scoreSql(q, scoreContext(q, t))} as score from (${candidatesSql(q, t, freshness().hideAfterDays, { rank: true })}) c`;
+	return sql`select c.id, ${scoreSql(q, scoreContext(q, t))} as score from (${candidatesSql(q, t, { rank: true })}) c`;
 }
 
 /**
