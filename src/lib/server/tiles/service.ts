@@ -10,11 +10,11 @@ import { sql } from 'drizzle-orm';
 import type { Database } from '../db/client';
 import { LAYERS, isOneOf, type LayerName } from '../../domain/vocab';
 import { encodeTile, type TileRow } from './encode';
-import { MAX_PLOTS_PER_TILE, MAX_TILE_ZOOM, PLOT_CELLS_LAYER, PLOT_CELLS_MIN_ZOOM, PLOT_DETAIL_MIN_ZOOM, TILE_LAYERS, type TileLayer } from './layers';
+import { MAX_TILE_ZOOM, PLOT_CELLS_LAYER, PLOT_CELLS_MIN_ZOOM, PLOT_DETAIL_MIN_ZOOM, TILE_LAYERS, type TileLayer } from './layers';
 import { createHash } from 'node:crypto';
 import { finderParams, type FinderQuery } from '../../domain/finder';
 import { matchesLayer } from './matches';
-import { mvtQuery, plotCellsQuery, plotCountQuery, rowsQuery } from './sql';
+import { mvtQuery, plotCellsQuery, plotsOverCapSql, rowsQuery } from './sql';
 import { TileCache } from './cache';
 import { currentVersions } from './versions';
 import { gcjTileShift } from './datum';
@@ -210,16 +210,18 @@ export function etagFor(a: Omit<TileAddress, 'layer'> & { layer: string }, versi
 export async function buildTile(database: Pick<Database, 'rows'>, a: TileAddress & { layer: LayerName }, encoder: TileEncoder): Promise<Uint8Array> {
 	if (a.layer === 'plots' && encoder === 'postgis' && a.z >= PLOT_DETAIL_MIN_ZOOM) {
 		// One round trip: the database counts the tile's plots and builds the tile that count calls for.
-		const shift = a.datum === 'gcj02' ? gcjTileShift(a.z, a.x, a.y) : undefined;
 		return bytea(
 			await database.rows<{ tile: Uint8Array | null }>(sql`
-				select case when (select n.plots from (${plotCountQuery(a.z, a.x, a.y)}) n) > ${MAX_PLOTS_PER_TILE}::int
-					then (${plotCellsQuery(a.z, a.x, a.y, 'mvt')}) else (${mvtQuery(TILE_LAYERS.plots, a.z, a.x, a.y, shift)}) end as tile`)
+				select case when ${plotsOverCapSql(a.z, a.x, a.y)}
+					then (${plotCellsQuery(a.z, a.x, a.y, 'mvt')}) else (${mvtQuery(TILE_LAYERS.plots, a.z, a.x, a.y, datumShift(a))}) end as tile`)
 		);
 	}
 	if (a.layer === 'plots' && (await plotsAggregated(database, a))) return buildPlotCells(database, a, encoder);
 	return buildLayerTile(database, TILE_LAYERS[a.layer], a, encoder);
 }
+
+/** How far a tile asked in GCJ-02 moves its features (none in WGS-84). */
+const datumShift = (a: Omit<TileAddress, 'layer'>) => (a.datum === 'gcj02' ? gcjTileShift(a.z, a.x, a.y) : undefined);
 
 /** One layer's tile at an address (empty below the layer's minimum zoom). */
 export async function buildLayerTile(
@@ -229,9 +231,8 @@ export async function buildLayerTile(
 	encoder: TileEncoder
 ): Promise<Uint8Array> {
 	if (a.z < layer.minZoom) return new Uint8Array(0);
-	const shift = a.datum === 'gcj02' ? gcjTileShift(a.z, a.x, a.y) : undefined;
-	if (encoder === 'postgis') return bytea(await database.rows<{ tile: Uint8Array | null }>(mvtQuery(layer, a.z, a.x, a.y, shift)));
-	return encodeRows(layer.name, await database.rows<RowOut>(rowsQuery(layer, a.z, a.x, a.y, shift)));
+	if (encoder === 'postgis') return bytea(await database.rows<{ tile: Uint8Array | null }>(mvtQuery(layer, a.z, a.x, a.y, datumShift(a))));
+	return encodeRows(layer.name, await database.rows<RowOut>(rowsQuery(layer, a.z, a.x, a.y, datumShift(a))));
 }
 
 /**
@@ -241,8 +242,8 @@ export async function buildLayerTile(
 export async function plotsAggregated(database: Pick<Database, 'rows'>, a: Pick<TileAddress, 'z' | 'x' | 'y'>): Promise<boolean> {
 	if (a.z < PLOT_CELLS_MIN_ZOOM) return false;
 	if (a.z < PLOT_DETAIL_MIN_ZOOM) return true;
-	const [r] = await database.rows<{ plots: number }>(plotCountQuery(a.z, a.x, a.y));
-	return Number(r?.plots ?? 0) > MAX_PLOTS_PER_TILE;
+	const [r] = await database.rows<{ over: boolean }>(sql`select ${plotsOverCapSql(a.z, a.x, a.y)} as over`);
+	return Boolean(r?.over);
 }
 
 async function buildPlotCells(database: Pick<Database, 'rows'>, a: TileAddress, encoder: TileEncoder): Promise<Uint8Array> {

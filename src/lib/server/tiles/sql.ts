@@ -12,7 +12,16 @@
  * z, x, y are bound parameters; nothing user-supplied is spliced into the text.
  */
 import { sql, type SQL } from 'drizzle-orm';
-import { MAX_FEATURES_PER_TILE, PLOT_CELL_LEVELS, PLOT_CELLS_LAYER, TILE_BUFFER, TILE_EXTENT, plotCellLevel, type TileLayer } from './layers';
+import {
+	MAX_FEATURES_PER_TILE,
+	MAX_PLOTS_PER_TILE,
+	PLOT_CELL_LEVELS,
+	PLOT_CELLS_LAYER,
+	TILE_BUFFER,
+	TILE_EXTENT,
+	plotCellLevel,
+	type TileLayer
+} from './layers';
 import type { TileShift } from './datum';
 
 /**
@@ -128,12 +137,15 @@ function cellRange(z: number, x: number, y: number, level: number) {
 	return { x0: Math.floor(x / k), x1: Math.floor(x / k), y0: Math.floor(y / k), y1: Math.floor(y / k) };
 }
 
-/** How many published plots tile z/x/y holds (at most a cell's worth more, above zoom 12), read from plot_cells. */
-export function plotCountQuery(z: number, x: number, y: number): SQL {
+/**
+ * Whether tile z/x/y holds more than MAX_PLOTS_PER_TILE published plots (counted from plot_cells,
+ * at most a cell's worth more above zoom 12): a boolean SQL expression.
+ */
+export function plotsOverCapSql(z: number, x: number, y: number): SQL {
 	const level = Math.max(PLOT_CELL_LEVELS.min, plotCellLevel(z));
 	const r = cellRange(z, x, y, level);
-	return sql`select coalesce(sum(plots), 0)::int as plots from plot_cells
-		where level = ${level}::smallint and x between ${r.x0}::int and ${r.x1}::int and y between ${r.y0}::int and ${r.y1}::int`;
+	return sql`(select coalesce(sum(plots), 0) from plot_cells
+		where level = ${level}::smallint and x between ${r.x0}::int and ${r.x1}::int and y between ${r.y0}::int and ${r.y1}::int) > ${MAX_PLOTS_PER_TILE}::int`;
 }
 
 /**
