@@ -36,27 +36,23 @@ LANGUAGE sql STABLE AS $$
 	SELECT array_agg(site_near_one(p_geom, u.k) ORDER BY u.o) FROM unnest(facility_kinds()) WITH ORDINALITY AS u(k, o)
 $$;
 --> statement-breakpoint
-CREATE OR REPLACE FUNCTION plots_near_sync() RETURNS trigger
+-- A site computes its own distances when it is drawn or moved (plots: boundary; buildings: footprint).
+CREATE OR REPLACE FUNCTION sites_near_sync() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-	IF TG_OP = 'INSERT' OR NEW.boundary IS DISTINCT FROM OLD.boundary OR NEW.near_m IS NULL THEN
-		NEW.near_m := site_near_m(NEW.boundary);
-	END IF;
-	RETURN NEW;
-END $$;
---> statement-breakpoint
-CREATE TRIGGER plots_near_sync BEFORE INSERT OR UPDATE ON plots FOR EACH ROW EXECUTE FUNCTION plots_near_sync();
---> statement-breakpoint
-CREATE OR REPLACE FUNCTION buildings_near_sync() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-	IF TG_OP = 'INSERT' OR NEW.footprint IS DISTINCT FROM OLD.footprint OR NEW.near_m IS NULL THEN
+	IF TG_TABLE_NAME = 'plots' THEN
+		IF TG_OP = 'INSERT' OR NEW.boundary IS DISTINCT FROM OLD.boundary OR NEW.near_m IS NULL THEN
+			NEW.near_m := site_near_m(NEW.boundary);
+		END IF;
+	ELSIF TG_OP = 'INSERT' OR NEW.footprint IS DISTINCT FROM OLD.footprint OR NEW.near_m IS NULL THEN
 		NEW.near_m := site_near_m(NEW.footprint);
 	END IF;
 	RETURN NEW;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER buildings_near_sync BEFORE INSERT OR UPDATE ON buildings FOR EACH ROW EXECUTE FUNCTION buildings_near_sync();
+CREATE TRIGGER plots_near_sync BEFORE INSERT OR UPDATE ON plots FOR EACH ROW EXECUTE FUNCTION sites_near_sync();
+--> statement-breakpoint
+CREATE TRIGGER buildings_near_sync BEFORE INSERT OR UPDATE ON buildings FOR EACH ROW EXECUTE FUNCTION sites_near_sync();
 --> statement-breakpoint
 -- The sites within 100 km of a place (101 km, as above) get their distance to the kind anew; only changed rows are written.
 CREATE OR REPLACE FUNCTION sites_near_refresh(p_kind text, p_at geometry) RETURNS void

@@ -1,15 +1,19 @@
--- Heat hexagons kept at zoom 14 too (lib/server/heat KEPT_ZOOMS): a view of a dense zone at z14
--- holds tens of thousands of sites, too many to sum per request.
--- Adds a site's value (and one site, or takes them away) to its hexagon at every zoom 4–14.
+-- Heat hexagons kept at zoom 14 too: a view of a dense zone at z14 holds tens of thousands of
+-- sites, too many to sum per request. The kept zooms are now said once, here (lib/server/heat
+-- KEPT_ZOOMS says the same; a test holds them equal).
+CREATE OR REPLACE FUNCTION heat_kept_zooms() RETURNS SETOF integer
+LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$ SELECT generate_series(4, 14) $$;
+--> statement-breakpoint
+-- Adds a site's value (and one site, or takes them away) to its hexagon at every kept zoom.
 CREATE OR REPLACE FUNCTION heat_cells_add(p_metric text, p_x double precision, p_y double precision, p_value double precision, p_sites integer)
 RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
 	INSERT INTO heat_cells AS c (metric, zoom, i, j, value, sites)
 	SELECT p_metric, z, h.i, h.j, p_value, p_sites
-	FROM generate_series(4, 14) z CROSS JOIN LATERAL hex_cell(p_x, p_y, heat_hex_size(z)) h
+	FROM heat_kept_zooms() z CROSS JOIN LATERAL hex_cell(p_x, p_y, heat_hex_size(z)) h
 	ON CONFLICT (metric, zoom, i, j) DO UPDATE SET value = c.value + excluded.value, sites = c.sites + excluded.sites;
 	IF p_sites < 0 THEN
-		DELETE FROM heat_cells c USING generate_series(4, 14) z CROSS JOIN LATERAL hex_cell(p_x, p_y, heat_hex_size(z)) h
+		DELETE FROM heat_cells c USING heat_kept_zooms() z CROSS JOIN LATERAL hex_cell(p_x, p_y, heat_hex_size(z)) h
 		WHERE c.metric = p_metric AND c.zoom = z AND c.i = h.i AND c.j = h.j AND c.sites <= 0;
 	END IF;
 END $$;
@@ -64,7 +68,7 @@ BEGIN
 	END IF;
 	INSERT INTO heat_cells (metric, zoom, i, j, value, sites)
 	SELECT s.metric, z, h.i, h.j, sum(s.value), count(*)
-	FROM heat_sources s CROSS JOIN generate_series(4, 14) z CROSS JOIN LATERAL hex_cell(s.x, s.y, heat_hex_size(z)) h
+	FROM heat_sources s CROSS JOIN heat_kept_zooms() z CROSS JOIN LATERAL hex_cell(s.x, s.y, heat_hex_size(z)) h
 	WHERE s.metric = ANY (p_metrics)
 	GROUP BY s.metric, z, h.i, h.j;
 END $$;

@@ -59,7 +59,7 @@ async function heatDrift(tx: Rows): Promise<number> {
 				or abs(ST_X(t.pt) - s.x) > 1e-6 or abs(ST_Y(t.pt) - s.y) > 1e-6
 		), fresh as (
 			select s.metric, z as zoom, h.i, h.j, sum(s.value) as value, count(*)::int as sites
-			from heat_sources s cross join generate_series(${KEPT_ZOOMS.min}::int, ${KEPT_ZOOMS.max}::int) z cross join lateral hex_cell(s.x, s.y, heat_hex_size(z)) h
+			from heat_sources s cross join heat_kept_zooms() z cross join lateral hex_cell(s.x, s.y, heat_hex_size(z)) h
 			group by 1, 2, 3, 4
 		), cells as (
 			select count(*)::int as n from fresh f full join heat_cells c using (metric, zoom, i, j)
@@ -80,6 +80,12 @@ async function countedAt(tx: Rows, lon: number, lat: number): Promise<number> {
 const sumOf = (cells: { value: number }[]) => cells.reduce((s, c) => s + c.value, 0);
 
 describe(`kept aggregates (${MODE})`, () => {
+	it('keep the heat map at the zooms the server reads them at', async () => {
+		const rows = await db.rows<{ z: number }>(sql`select z from heat_kept_zooms() z order by z`);
+		const zooms = Array.from({ length: KEPT_ZOOMS.max - KEPT_ZOOMS.min + 1 }, (_, i) => KEPT_ZOOMS.min + i);
+		expect(rows.map((r) => Number(r.z))).toEqual(zooms);
+	});
+
 	it('equal a recount of the sample zone', async () => {
 		expect(await plotCellDrift(db)).toBe(0);
 		expect(await heatDrift(db)).toBe(0);
