@@ -9,7 +9,7 @@
  * on the map and in the print view. Every new page passes axe and reads in English.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { expectReadablePage } from './helpers';
+import { atPath, expectReadablePage } from './helpers';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { rmSync } from 'node:fs';
@@ -148,12 +148,12 @@ test('an empty zone: first administrator, a drawn park, a chain with three links
 	await page.getByLabel('电子邮箱').fill(ADMIN.email);
 	await page.getByLabel('密码').fill(ADMIN.password);
 	await page.getByRole('button', { name: '创建管理员并登录' }).click();
-	await page.waitForURL(/\/console$/);
+	await page.waitForURL(atPath(/\/console$/));
 	await expect(page.getByTestId('getting-started')).toBeVisible();
 
 	// The park, drawn on the map.
 	await page.getByRole('link', { name: /新建园区并画出边界/ }).click();
-	await page.waitForURL(/\/console\/parks\/new$/);
+	await page.waitForURL(atPath(/\/console\/parks\/new$/));
 	await page.waitForLoadState('networkidle');
 	await page.getByLabel('园区编号').fill('XP');
 	await page.getByLabel('中文名称', { exact: true }).fill('滨海新材料产业园');
@@ -168,7 +168,7 @@ test('an empty zone: first administrator, a drawn park, a chain with three links
 	await page.getByRole('button', { name: '使用此边界' }).click();
 	await expect(page.getByText(/所画范围面积/)).toBeVisible();
 	await page.getByRole('button', { name: '创建园区' }).click();
-	await page.waitForURL(/\/console\/parks\/XP\?created=1$/);
+	await page.waitForURL(atPath(/\/console\/parks\/XP\?created=1$/));
 	await expect(page.getByRole('status').filter({ hasText: '园区已创建' })).toBeVisible();
 	const park = await (await page.request.get(`${BASE}/api/console/parks/XP`)).json();
 	const parkRing = park.boundary.coordinates[0][0] as number[][];
@@ -235,9 +235,9 @@ test('an empty zone: first administrator, a drawn park, a chain with three links
 	await editor.waitForLoadState('networkidle');
 	await editor.getByLabel('新密码（至少 10 个字符）').fill('qian-editor-password');
 	await editor.getByRole('button', { name: '设置密码并登录' }).click();
-	await editor.waitForURL(/\/console$/);
+	await editor.waitForURL(atPath(/\/console$/));
 	await editor.getByRole('link', { name: '新建地块' }).click();
-	await editor.waitForURL(/\/console\/plots\/new$/);
+	await editor.waitForURL(atPath(/\/console\/plots\/new$/));
 	await editor.waitForLoadState('networkidle');
 	await editor.getByLabel('地块编号').fill('XP-001');
 	await editor.getByLabel(/公开发布/).check();
@@ -247,7 +247,7 @@ test('an empty zone: first administrator, a drawn park, a chain with three links
 	await drawPolygon(editor, 'boundary-map', PLOT);
 	await editor.getByRole('button', { name: '使用此边界' }).click();
 	await editor.getByRole('button', { name: '创建地块' }).click();
-	await editor.waitForURL(/\/console\/plots\/XP-001\?created=1$/);
+	await editor.waitForURL(atPath(/\/console\/plots\/XP-001\?created=1$/));
 	const stored = await (await editor.request.get(`${BASE}/api/console/plots/XP-001`)).json();
 	expect(stored.published).toBe(true);
 	const drawn = stored.boundary.coordinates[0][0] as number[][];
@@ -283,7 +283,7 @@ test('a GCJ-02 basemap: what is drawn on it is stored in CGCS2000, served shifte
 	await page.getByLabel('电子邮箱').fill(ADMIN.email);
 	await page.getByLabel('密码').fill(ADMIN.password);
 	await page.getByRole('button', { name: '登录' }).click();
-	await page.waitForURL(/\/console$/);
+	await page.waitForURL(atPath(/\/console$/));
 
 	// The basemap, switched in the settings form.
 	await page.goto(`${BASE}/console/settings`);
@@ -305,7 +305,7 @@ test('a GCJ-02 basemap: what is drawn on it is stored in CGCS2000, served shifte
 	await drawPolygon(page, 'boundary-map', REF.map(gcj));
 	await page.getByRole('button', { name: '使用此边界' }).click();
 	await page.getByRole('button', { name: '创建地块' }).click();
-	await page.waitForURL(/\/console\/plots\/XP-002\?created=1$/);
+	await page.waitForURL(atPath(/\/console\/plots\/XP-002\?created=1$/));
 	await expect(page.getByTestId('map-credit')).toContainText('审图号：GS(2026)1234号');
 
 	// Stored where the square is in CGCS2000 (GCJ-02 is ~500 m off here), to within a metre.
@@ -371,7 +371,7 @@ test('every administration page passes axe and reads in English without raw keys
 	await page.getByLabel('电子邮箱').fill(ADMIN.email);
 	await page.getByLabel('密码').fill(ADMIN.password);
 	await page.getByRole('button', { name: '登录' }).click();
-	await page.waitForURL(/\/console$/);
+	await page.waitForURL(atPath(/\/console$/));
 	const pages = [
 		'/console',
 		'/console/settings',

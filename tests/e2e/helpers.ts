@@ -12,6 +12,12 @@ export function knownAvailablePlot(): string {
 	return plots[0].code;
 }
 
+/**
+ * A URL test on path and query only, for page.waitForURL: pages with a map add their view to the
+ * address's hash (#zoom/lat/lon) as soon as the map moves, which a slow machine lets happen first.
+ */
+export const atPath = (path: RegExp) => (url: URL) => path.test(url.pathname + url.search);
+
 export async function waitForMap(page: Page) {
 	await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
 	// Let MapLibre finish drawing every tile of the view.
@@ -61,7 +67,7 @@ export async function signIn(page: Page, email: string, password: string) {
 	await page.getByLabel('电子邮箱').fill(email);
 	await page.getByLabel('密码').fill(password);
 	await page.getByRole('button', { name: '登录' }).click();
-	await page.waitForURL('**/console');
+	await page.waitForURL(atPath(/\/console$/));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { generateSampleZone } from '../../src/lib/server/sample/generate';
-import { expectReadablePage, knownAvailablePlot, signIn } from './helpers';
+import { atPath, expectReadablePage, knownAvailablePlot, signIn } from './helpers';
 
 const zone = generateSampleZone();
 const at = (code: string) => zone.facilities.find((f) => f.code === code)!.location;
@@ -64,7 +64,7 @@ test('an enquiry goes from the investor to the inbox, is won, becomes a project 
 
 	// Won → a project in one click, keeping the enquiry's history.
 	await page.getByTestId('convert').click();
-	await page.waitForURL(/\/console\/projects\/\d+$/);
+	await page.waitForURL(atPath(/\/console\/projects\/\d+$/));
 	const projectId = Number(page.url().split('/').at(-1));
 	await expect(page.getByTestId('project-stage')).toContainText('考察洽谈');
 	await expect(page.getByText(`来自询盘 ${reference}`)).toBeVisible();
@@ -156,7 +156,7 @@ test('a proposal with two sites and a tour opens signed out only with its code',
 	await page.getByLabel('考察团').fill('示例考察团 <访问>');
 	await page.getByLabel('考察路线').selectOption({ label: '推介方案考察路线' });
 	await page.getByRole('button', { name: '生成方案' }).click();
-	await page.waitForURL(/\/console\/proposals\/\d+$/);
+	await page.waitForURL(atPath(/\/console\/proposals\/\d+$/));
 	const code = (await page.getByTestId('proposal-code').textContent())!.trim();
 	const link = (await page.getByTestId('proposal-link').textContent())!.trim();
 	expect(code).toMatch(/^[2-9A-HJ-NP-Z]{6}$/);

@@ -3,7 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { gpx, kml } from '@tmcw/togeojson';
 import { DOMParser } from '@xmldom/xmldom';
 import { generateSampleZone } from '../../src/lib/server/sample/generate';
-import { signIn } from './helpers';
+import { atPath, signIn } from './helpers';
 
 const zone = generateSampleZone();
 const at = (code: string) => zone.facilities.find((f) => f.code === code)!.location;
@@ -154,7 +154,7 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	await signIn(page, 'staff@demo.siteatlas', 'demo-staff-2026');
 	await page.getByRole('link', { name: '考察路线' }).click();
 	await page.getByRole('link', { name: /新建路线/ }).click();
-	await page.waitForURL('**/console/tours/new');
+	await page.waitForURL(atPath(/\/console\/tours\/new$/));
 	await page.locator('[data-testid="map"][data-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
 
 	// Five sites picked on the map: the hotel, three plots in three parks, an office building in the science park.
@@ -223,7 +223,7 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	expect(Math.abs((await lunchBegins(page)) - lunchBefore)).toBeLessThanOrEqual(45);
 
 	await page.getByRole('button', { name: '保存', exact: true }).click();
-	await page.waitForURL(/\/console\/tours\/\d+$/);
+	await page.waitForURL(atPath(/\/console\/tours\/\d+$/));
 	await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
 	await page.screenshot({ path: 'test-results/tour-editor.png' });
 	// On a phone the editor stacks (map on top) without sideways scrolling.
@@ -315,7 +315,7 @@ test('staff build a five-stop tour on the map, reorder and optimise it, print it
 	await expect.poll(() => dialogs.length).toBe(1);
 	expect(page.url()).toBe(editorUrl);
 	await page.getByRole('link', { name: /全部路线/ }).click();
-	await page.waitForURL('**/console/tours');
+	await page.waitForURL(atPath(/\/console\/tours$/));
 	await expect(page.getByTestId('tour-list')).toContainText('稀土催化材料考察团');
 	await expect(page.getByTestId('tour-list')).not.toContainText('第二天');
 });
